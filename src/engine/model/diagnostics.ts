@@ -1,0 +1,42 @@
+/**
+ * Input problems, reported with where they are: file, line:column and the
+ * field path, and what was expected. Parsers collect all of them, not only the
+ * first, and throw one ScenarioError carrying the list.
+ */
+export interface Diagnostic {
+  readonly file?: string;
+  /** 1-based line. */
+  readonly line?: number;
+  /** 1-based column. */
+  readonly column?: number;
+  /** Field path, such as `parties[1].preferences.weights.ceasefire`. */
+  readonly path?: string;
+  readonly message: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file ?? '';
+  if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
+  const head = [where, d.path].filter((s) => s && s.length > 0).join(': ');
+  return head ? `${head}: ${d.message}` : d.message;
+}
+
+export class ScenarioError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'ScenarioError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Formats a field path array as `a.b[2].c`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let s = '';
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(p)) s += s ? `.${p}` : p;
+    else s += `[${JSON.stringify(p)}]`;
+  }
+  return s;
+}

@@ -1,0 +1,40 @@
+import type { OutcomeSpace } from './outcome-space.ts';
+import type { Party } from './party.ts';
+import { crossesRedLine } from './red-line.ts';
+import { compileUtility, type UtilityFunction } from './utility-function.ts';
+
+/**
+ * One party's view of outcomes: its utility, its reservation value and its
+ * red lines, compiled against the outcome space.
+ */
+export interface PartyEvaluator {
+  readonly party: Party;
+  readonly ufun?: UtilityFunction;
+  /** The reservation value as a utility; undefined when the party gives none. */
+  readonly reservationValue: number | undefined;
+  /** Whether the outcome crosses one of the party's red lines. */
+  crossesRedLine(outcome: ArrayLike<number>): boolean;
+  /** Whether the party would accept the outcome rather than walk away: no red line crossed and utility ≥ reservation. */
+  acceptable(outcome: ArrayLike<number>): boolean;
+}
+
+export function compileParty(space: OutcomeSpace, party: Party): PartyEvaluator {
+  const ufun = party.preferences ? compileUtility(space, party.preferences) : undefined;
+  const res = party.reservation;
+  let reservationValue: number | undefined;
+  if (res && 'value' in res) reservationValue = res.value;
+  else if (res && 'outcome' in res) reservationValue = ufun ? ufun.utility(res.outcome) : undefined;
+  const lines = party.redLines ?? [];
+  const crosses = (o: ArrayLike<number>) => lines.some((l) => crossesRedLine(l, o));
+  return {
+    party,
+    ufun,
+    reservationValue,
+    crossesRedLine: crosses,
+    acceptable(o) {
+      if (crosses(o)) return false;
+      if (!ufun || reservationValue === undefined) return true;
+      return ufun.utility(o) >= reservationValue;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { AgreementRule } from './agreement-rule.ts';
+import type { Issue } from './issue.ts';
+import type { Party } from './party.ts';
+import type { Provenance } from './provenance.ts';
+
+/** A document that sources quote from. */
+export interface SourceDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly path?: string;
+  readonly date?: string;
+}
+
+/** The formats parley reads. */
+export type ScenarioFormat = 'parley' | 'genius' | 'geniusweb' | 'negmas' | 'llm-deliberation';
+
+/** A negotiation: parties, issues, preferences and the agreement rule. */
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly provenance?: Provenance;
+  readonly documents?: readonly SourceDocument[];
+  readonly issues: readonly Issue[];
+  readonly parties: readonly Party[];
+  readonly agreement: AgreementRule;
+  /** Where the scenario came from (set by importers). */
+  readonly origin?: { readonly format: ScenarioFormat; readonly files: readonly string[]; readonly skipped?: readonly SkippedFile[] };
+}
+
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export function partyById(s: Scenario, id: string): Party | undefined {
+  return s.parties.find((p) => p.id === id);
+}
+
+export function negotiators(s: Scenario): Party[] {
+  return s.parties.filter((p) => p.role === 'negotiator');
+}
