@@ -5,10 +5,14 @@ import { ScenarioError } from '../engine/model/diagnostics.ts';
 
 const IGNORED = /^(\.|~)|\.(DS_Store)$/;
 
+/** Sub-folders that belong to the scenario of the folder holding them (LLM-Deliberation games keep profiles there). */
+const SCENARIO_SUBFOLDERS = ['scores_files'];
+
 /**
  * Reads scenario files from disk: a folder means every file directly in it
- * (not sub-folders, which hold other scenarios), explicit files select a
- * subset. Sizes are checked before anything is read.
+ * plus its `scores_files/` sub-folder (other sub-folders hold other
+ * scenarios, or prose); explicit files select a subset. Sizes are checked
+ * before anything is read.
  */
 export function loadSourceFiles(paths: readonly string[]): SourceFile[] {
   const files: SourceFile[] = [];
@@ -24,6 +28,7 @@ export function loadSourceFiles(paths: readonly string[]): SourceFile[] {
         if (IGNORED.test(name)) continue;
         const full = join(p, name);
         const s = statSync(full);
+        if (s.isDirectory() && SCENARIO_SUBFOLDERS.includes(name)) files.push(...loadSourceFiles([full]));
         if (!s.isFile()) continue;
         files.push(readOne(full, s.size));
       }
