@@ -12,3 +12,5 @@ export * from './diagnostics.ts';
 export * from './utility-function.ts';
 export * from './party-evaluator.ts';
 export * from './validate.ts';
+export * from './extremes.ts';
+export * from './summary.ts';

@@ -15,6 +15,7 @@ export interface LinearAdditivePreferences {
   readonly weightProvenance?: readonly (Provenance | undefined)[];
   /** Provenance of each issue's value function, in issue order. */
   readonly valueProvenance?: readonly (Provenance | undefined)[];
+  readonly provenance?: Provenance;
 }
 
 /** A bound on one issue, in value positions (inclusive). */

@@ -23,8 +23,22 @@ export interface Scenario {
   readonly issues: readonly Issue[];
   readonly parties: readonly Party[];
   readonly agreement: AgreementRule;
+  /** Named what-if variants (see formats/native/variant.ts for the patch semantics). */
+  readonly variants?: readonly ScenarioVariant[];
   /** Where the scenario came from (set by importers). */
   readonly origin?: { readonly format: ScenarioFormat; readonly files: readonly string[]; readonly skipped?: readonly SkippedFile[] };
+}
+
+/**
+ * A named variant of the scenario: a patch in the native format's terms,
+ * merged into the scenario (objects by key, issues and parties by name/id,
+ * other lists replaced, null removes).
+ */
+export interface ScenarioVariant {
+  readonly id: string;
+  readonly description?: string;
+  readonly provenance?: Provenance;
+  readonly patch: Readonly<Record<string, unknown>>;
 }
 
 export interface SkippedFile {

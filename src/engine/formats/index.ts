@@ -1,0 +1,38 @@
+import { ScenarioError } from '../model/diagnostics.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { ScenarioImporter } from './importer.ts';
+import type { SourceFile } from './source-file.ts';
+import { nativeImporter } from './native/index.ts';
+
+export * from './source-file.ts';
+export type { ScenarioImporter } from './importer.ts';
+export { nativeImporter, printNative, readNative, applyVariant, applyPatch, nativeJsonSchema } from './native/index.ts';
+
+/** Every format parley reads, most specific first. */
+export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter];
+
+/**
+ * Reads a scenario from files, detecting the format: the importer most sure
+ * of itself reads them. Throws a ScenarioError when no format fits.
+ */
+export function importScenario(files: readonly SourceFile[]): Scenario {
+  if (files.length === 0) throw new ScenarioError([{ message: 'no files given' }]);
+  let best: ScenarioImporter | undefined;
+  let score = 0;
+  for (const imp of IMPORTERS) {
+    const s = imp.detect(files);
+    if (s > score) {
+      score = s;
+      best = imp;
+    }
+  }
+  if (!best) {
+    throw new ScenarioError([
+      {
+        file: files.length === 1 ? files[0]!.path : undefined,
+        message: `cannot tell the format of ${files.map((f) => f.path).join(', ')}: expected a parley scenario (YAML/JSON with \`parley: 1\`), a GENIUS domain with profiles (XML), a GeniusWeb domain with profiles (JSON), a NegMAS scenario folder (YAML) or an LLM-Deliberation game folder (config.txt + scores_files/)`,
+      },
+    ]);
+  }
+  return best.read(files);
+}

@@ -1,0 +1,347 @@
+import { scenarioSchema, type NativeIssue, type NativeParty, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
+import { parsePositioned, type PositionedDocument } from './document.ts';
+import { flattenIssues } from './zod-issues.ts';
+import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
+import { DEFAULT_REAL_STEPS, issueIndexOf, issueSize, type Issue } from '../../model/issue.ts';
+import type { Provenance, Source } from '../../model/provenance.ts';
+import type { Party } from '../../model/party.ts';
+import type { Bound, Hyperrectangle, Preferences } from '../../model/preferences.ts';
+import { constraintUpperBound } from '../../model/preferences.ts';
+import type { RedLine, RedLineCondition } from '../../model/red-line.ts';
+import type { Discount, Reservation } from '../../model/reservation.ts';
+import type { AgreementRule } from '../../model/agreement-rule.ts';
+import type { Scenario, ScenarioVariant } from '../../model/scenario.ts';
+import type { ValueFunction } from '../../model/value-function.ts';
+import { validateScenario } from '../../model/validate.ts';
+import { OutcomeSpace } from '../../model/outcome-space.ts';
+
+type Path = (string | number)[];
+
+/** Parses a native scenario (YAML or JSON text). Throws a ScenarioError listing every problem. */
+export function readNative(file: string, text: string): Scenario {
+  const { doc, errors } = parsePositioned(file, text);
+  if (!doc) throw new ScenarioError(errors);
+  return readNativeValue(doc);
+}
+
+/** Builds a scenario from an already parsed native document. */
+export function readNativeValue(doc: PositionedDocument): Scenario {
+  const parsed = scenarioSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    const diags = flattenIssues(parsed.error.issues).map((i) => doc.at(i.path, i.message));
+    throw new ScenarioError(dedupe(diags));
+  }
+  const diags: Diagnostic[] = [];
+  const scenario = build(parsed.data, (path, message) => diags.push(doc.at(path, message)));
+  if (diags.length === 0) {
+    for (const d of validateScenario(scenario)) diags.push({ ...d, file: doc.file });
+  }
+  if (diags.length > 0) throw new ScenarioError(dedupe(diags));
+  return scenario;
+}
+
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const k = `${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+type Report = (path: Path, message: string) => void;
+
+function prov(x: { sources?: readonly Source[] | undefined; assumption?: string | undefined }): Provenance | undefined {
+  const p: { sources?: readonly Source[]; assumption?: string } = {};
+  if (x.sources && x.sources.length) p.sources = x.sources.map((s) => ({ ...s }));
+  if (x.assumption) p.assumption = x.assumption;
+  return p.sources || p.assumption ? p : undefined;
+}
+
+function numberOf(x: number | { value: number }): number {
+  return typeof x === 'number' ? x : x.value;
+}
+
+function provOfNumber(x: number | { value: number; sources?: Source[] | undefined; assumption?: string | undefined }): Provenance | undefined {
+  return typeof x === 'number' ? undefined : prov(x);
+}
+
+function build(n: NativeScenario, report: Report): Scenario {
+  const issues = n.issues.map((i) => buildIssue(i));
+  const names = new Map<string, number>();
+  n.issues.forEach((i, k) => {
+    if (names.has(i.name)) report(['issues', k, 'name'], `duplicate issue name "${i.name}"`);
+    else names.set(i.name, k);
+  });
+  const space = new OutcomeSpace(issues.filter((i) => issueSize(i) > 0));
+  const ctx: Ctx = { issues, names, report, space };
+  const partyIds = new Set<string>();
+  const parties = n.parties.map((p, k) => {
+    if (partyIds.has(p.id)) report(['parties', k, 'id'], `duplicate party id "${p.id}"`);
+    partyIds.add(p.id);
+    return buildParty(p, ['parties', k], ctx);
+  });
+  const agreement = buildAgreement(n, partyIds, report);
+  const variants: ScenarioVariant[] | undefined = n.variants?.map((v) => ({
+    id: v.id,
+    ...(v.description !== undefined ? { description: v.description } : {}),
+    ...(prov(v) ? { provenance: prov(v)! } : {}),
+    patch: v.patch,
+  }));
+  const variantIds = new Set<string>();
+  n.variants?.forEach((v, k) => {
+    if (variantIds.has(v.id)) report(['variants', k, 'id'], `duplicate variant id "${v.id}"`);
+    variantIds.add(v.id);
+  });
+  const scenarioProv = prov(n);
+  return {
+    name: n.name,
+    ...(n.description !== undefined ? { description: n.description } : {}),
+    ...(scenarioProv ? { provenance: scenarioProv } : {}),
+    ...(n.documents ? { documents: n.documents.map((d) => ({ ...d })) } : {}),
+    issues,
+    parties,
+    agreement,
+    ...(variants && variants.length ? { variants } : {}),
+  };
+}
+
+interface Ctx {
+  issues: Issue[];
+  names: Map<string, number>;
+  report: Report;
+  space: OutcomeSpace;
+}
+
+function buildIssue(i: NativeIssue): Issue {
+  const base = {
+    name: i.name,
+    ...(i.description !== undefined ? { description: i.description } : {}),
+    ...(prov(i) ? { provenance: prov(i)! } : {}),
+  };
+  if ('options' in i) {
+    return {
+      ...base,
+      type: 'categorical',
+      options: i.options.map((o) =>
+        typeof o === 'string'
+          ? { name: o }
+          : { name: o.name, ...(o.description !== undefined ? { description: o.description } : {}), ...(prov(o) ? { provenance: prov(o)! } : {}) },
+      ),
+    };
+  }
+  if (i.type === 'integer') return { ...base, type: 'integer', min: i.min, max: i.max };
+  return { ...base, type: 'real', min: i.min, max: i.max, steps: i.steps ?? DEFAULT_REAL_STEPS };
+}
+
+function issueAt(ctx: Ctx, name: string, path: Path): number | undefined {
+  const k = ctx.names.get(name);
+  if (k === undefined) ctx.report(path, `unknown issue "${name}"; the issues are ${[...ctx.names.keys()].map((s) => `"${s}"`).join(', ')}`);
+  return k;
+}
+
+function buildParty(p: NativeParty, path: Path, ctx: Ctx): Party {
+  const preferences = p.preferences ? buildPreferences(p.preferences, [...path, 'preferences'], ctx) : undefined;
+  const party: Party = {
+    id: p.id,
+    name: p.name ?? p.id,
+    role: p.role ?? 'negotiator',
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(prov(p) ? { provenance: prov(p)! } : {}),
+    ...(preferences ? { preferences } : {}),
+    ...(p.reservation !== undefined ? { reservation: buildReservation(p.reservation, [...path, 'reservation'], ctx) } : {}),
+    ...(p.discount !== undefined ? { discount: buildDiscount(p.discount) } : {}),
+    ...(p.redLines ? { redLines: p.redLines.map((r, k) => buildRedLine(r, [...path, 'redLines', k], ctx)) } : {}),
+  };
+  return party;
+}
+
+function buildReservation(r: NonNullable<NativeParty['reservation']>, path: Path, ctx: Ctx): Reservation {
+  if (typeof r === 'number') return { value: r };
+  if ('value' in r) return { value: r.value, ...(prov(r) ? { provenance: prov(r)! } : {}) };
+  const { outcome, errors } = ctx.space.fromRecord(r.outcome);
+  for (const e of errors) ctx.report([...path, 'outcome'], e);
+  return { outcome: outcome ?? ctx.issues.map(() => 0), ...(prov(r) ? { provenance: prov(r)! } : {}) };
+}
+
+function buildDiscount(d: NonNullable<NativeParty['discount']>): Discount {
+  return typeof d === 'number' ? { factor: d, per: 'time' } : { factor: d.factor, per: d.per ?? 'time' };
+}
+
+function buildRedLine(r: NonNullable<NativeParty['redLines']>[number], path: Path, ctx: Ctx): RedLine {
+  const conditions: RedLineCondition[] = [];
+  for (const [issueName, spec] of Object.entries(r.when)) {
+    const i = issueAt(ctx, issueName, [...path, 'when', issueName]);
+    if (i === undefined) continue;
+    const positions = regionPositions(ctx, i, spec, [...path, 'when', issueName]);
+    if (positions) conditions.push('anyOf' in positions ? { issue: i, anyOf: positions.anyOf } : { issue: i, from: positions.from, to: positions.to });
+  }
+  if (Object.keys(r.when).length === 0) ctx.report([...path, 'when'], 'a red line needs at least one condition');
+  return {
+    ...(r.id !== undefined ? { id: r.id } : {}),
+    description: r.description,
+    conditions,
+    ...(prov(r) ? { provenance: prov(r)! } : {}),
+  };
+}
+
+/** Converts a region spec for one issue into value positions. */
+function regionPositions(ctx: Ctx, i: number, spec: NativeRegion[string], path: Path): { anyOf: number[] } | { from: number; to: number } | undefined {
+  const issue = ctx.issues[i]!;
+  if (Array.isArray(spec)) {
+    const anyOf: number[] = [];
+    spec.forEach((v, k) => {
+      const idx = issueIndexOf(issue, v);
+      if (idx < 0) ctx.report([...path, k], `issue "${issue.name}" has no value ${JSON.stringify(v)}`);
+      else anyOf.push(idx);
+    });
+    return anyOf.length === spec.length ? { anyOf } : undefined;
+  }
+  if (issue.type === 'categorical') {
+    ctx.report(path, `issue "${issue.name}" is categorical: list option names, not a {min, max} range`);
+    return undefined;
+  }
+  if (spec.max < spec.min) {
+    ctx.report(path, `max ${spec.max} is below min ${spec.min}`);
+    return undefined;
+  }
+  const size = issueSize(issue);
+  let from = size;
+  let to = -1;
+  for (let k = 0; k < size; k++) {
+    const v = issue.type === 'integer' ? issue.min + k : issue.steps === 1 ? issue.min : issue.min + ((issue.max - issue.min) * k) / (issue.steps - 1);
+    if (v >= spec.min && v <= spec.max) {
+      from = Math.min(from, k);
+      to = Math.max(to, k);
+    }
+  }
+  if (to < from) {
+    ctx.report(path, `the range ${spec.min}..${spec.max} contains no value of issue "${issue.name}"`);
+    return undefined;
+  }
+  return { from, to };
+}
+
+function buildPreferences(p: NonNullable<NativeParty['preferences']>, path: Path, ctx: Ctx): Preferences {
+  if (p.type === 'constraints') {
+    const constraints: Hyperrectangle[] = p.constraints.map((c, k) => {
+      const cp = [...path, 'constraints', k];
+      if (c.includes && c.excludes) ctx.report(cp, 'a constraint has either `includes` or `excludes`, not both');
+      const region = c.includes ?? c.excludes ?? {};
+      const bounds: Bound[] = [];
+      for (const [issueName, spec] of Object.entries(region)) {
+        const field = c.includes ? 'includes' : 'excludes';
+        const i = issueAt(ctx, issueName, [...cp, field, issueName]);
+        if (i === undefined) continue;
+        const pos = regionPositions(ctx, i, spec, [...cp, field, issueName]);
+        if (!pos) continue;
+        if ('anyOf' in pos) {
+          const sorted = [...pos.anyOf].sort((a, b) => a - b);
+          const contiguous = sorted.every((v, j) => j === 0 || v === sorted[j - 1]! + 1);
+          if (!contiguous) ctx.report([...cp, field, issueName], 'a constraint bound must be a contiguous run of values');
+          else bounds.push({ issue: i, min: sorted[0]!, max: sorted[sorted.length - 1]! });
+        } else bounds.push({ issue: i, min: pos.from, max: pos.to });
+      }
+      return { utility: c.utility, weight: c.weight ?? 1, mode: c.excludes ? 'excludes' : 'includes', bounds };
+    });
+    const aggregation = p.aggregation ?? 'sum';
+    return {
+      type: 'constraints',
+      aggregation,
+      constraints,
+      normalizer: p.normalizer ?? constraintUpperBound(constraints, aggregation),
+      ...(prov(p) ? { provenance: prov(p)! } : {}),
+    };
+  }
+  const n = ctx.issues.length;
+  const weights = new Array<number>(n).fill(0);
+  const weightProvenance = new Array<Provenance | undefined>(n).fill(undefined);
+  const values = new Array<ValueFunction>(n);
+  const valueProvenance = new Array<Provenance | undefined>(n).fill(undefined);
+  const seenW = new Set<number>();
+  for (const [issueName, w] of Object.entries(p.weights)) {
+    const i = issueAt(ctx, issueName, [...path, 'weights', issueName]);
+    if (i === undefined) continue;
+    const value = numberOf(w);
+    if (value < 0) ctx.report([...path, 'weights', issueName], `a weight must not be negative, got ${value}`);
+    weights[i] = value;
+    weightProvenance[i] = provOfNumber(w);
+    seenW.add(i);
+  }
+  const seenV = new Set<number>();
+  for (const [issueName, f] of Object.entries(p.values)) {
+    const i = issueAt(ctx, issueName, [...path, 'values', issueName]);
+    if (i === undefined) continue;
+    const built = buildValueFunction(f, i, [...path, 'values', issueName], ctx);
+    values[i] = built.f;
+    valueProvenance[i] = built.provenance;
+    seenV.add(i);
+  }
+  ctx.issues.forEach((issue, i) => {
+    if (!seenW.has(i)) ctx.report([...path, 'weights'], `missing a weight for issue "${issue.name}" (write 0 if the party does not care about it)`);
+    if (!seenV.has(i)) {
+      if (seenW.has(i) && weights[i] === 0) values[i] = { type: 'constant', value: 0 };
+      else ctx.report([...path, 'values'], `missing a value function for issue "${issue.name}"`);
+    }
+    if (!values[i]) values[i] = { type: 'constant', value: 0 };
+  });
+  return {
+    type: 'linear-additive',
+    weights,
+    values,
+    ...(weightProvenance.some(Boolean) ? { weightProvenance } : {}),
+    ...(valueProvenance.some(Boolean) ? { valueProvenance } : {}),
+    ...(prov(p) ? { provenance: prov(p)! } : {}),
+  };
+}
+
+function buildValueFunction(f: NativeValueFunction, i: number, path: Path, ctx: Ctx): { f: ValueFunction; provenance?: Provenance } {
+  const issue = ctx.issues[i]!;
+  const isTable = !('type' in f) || f.type === 'table';
+  if (isTable) {
+    const table = ('type' in f && f.type === 'table' ? f.values : f) as Record<string, number | { value: number }>;
+    const tablePath = 'type' in f && f.type === 'table' ? [...path, 'values'] : path;
+    const size = issueSize(issue);
+    if (issue.type === 'real') ctx.report(path, `issue "${issue.name}" is real-valued: use a linear, triangular or constant function`);
+    const values = new Array<number>(size).fill(NaN);
+    for (const [key, v] of Object.entries(table)) {
+      const idx = issueIndexOf(issue, issue.type === 'categorical' ? key : Number(key));
+      if (idx < 0) ctx.report([...tablePath, key], `issue "${issue.name}" has no option "${key}"`);
+      else values[idx] = numberOf(v);
+    }
+    const missing = values.map((v, k) => (Number.isNaN(v) ? k : -1)).filter((k) => k >= 0);
+    if (missing.length && issue.type === 'categorical')
+      ctx.report(tablePath, `missing values for option${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${issue.options[k]!.name}"`).join(', ')} of issue "${issue.name}"`);
+    else if (missing.length) ctx.report(tablePath, `a table for integer issue "${issue.name}" needs a value for each of its ${size} values`);
+    const p = 'type' in f && f.type === 'table' ? prov(f as { sources?: Source[]; assumption?: string }) : undefined;
+    return { f: { type: 'table', values: values.map((v) => (Number.isNaN(v) ? 0 : v)) }, ...(p ? { provenance: p } : {}) };
+  }
+  const p = prov(f as { sources?: Source[]; assumption?: string });
+  const pv = p ? { provenance: p } : {};
+  if (f.type === 'linear') {
+    if (issue.type === 'categorical') ctx.report(path, `issue "${issue.name}" is categorical: give a table of option → value`);
+    const origin = f.origin ?? (issue.type === 'categorical' ? 0 : issue.min);
+    return { f: { type: 'linear', slope: f.slope, offset: f.offset, origin }, ...pv };
+  }
+  if (f.type === 'triangular') {
+    if (issue.type === 'categorical') ctx.report(path, `issue "${issue.name}" is categorical: give a table of option → value`);
+    if (!(f.low <= f.peak && f.peak <= f.high)) ctx.report(path, 'a triangular function needs low ≤ peak ≤ high');
+    return { f: { type: 'triangular', low: f.low, peak: f.peak, high: f.high }, ...pv };
+  }
+  return { f: { type: 'constant', value: (f as { value: number }).value }, ...pv };
+}
+
+function buildAgreement(n: NativeScenario, partyIds: Set<string>, report: Report): AgreementRule {
+  const a = n.agreement;
+  if (!a) return { type: 'unanimity' };
+  const check = (ids: readonly string[] | undefined, field: string) =>
+    ids?.forEach((id, k) => {
+      if (!partyIds.has(id)) report(['agreement', field, k], `unknown party "${id}"; the parties are ${[...partyIds].map((s) => `"${s}"`).join(', ')}`);
+    });
+  check(a.voters, 'voters');
+  const p = prov(a);
+  if (a.rule === 'unanimity') return { type: 'unanimity', ...(a.voters ? { voters: a.voters } : {}), ...(p ? { provenance: p } : {}) };
+  check(a.required, 'required');
+  return { type: 'quorum', k: a.k, ...(a.voters ? { voters: a.voters } : {}), required: a.required ?? [], ...(p ? { provenance: p } : {}) };
+}
