@@ -1,0 +1,170 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { formatPath, ScenarioError, type Diagnostic } from '../model/diagnostics.ts';
+import { checkFileSize, type SourceFile } from './source-file.ts';
+
+/**
+ * YAML and JSON with positions. JSON is read by the same YAML parser (JSON is
+ * YAML 1.2), so both give line:column for every field path.
+ *
+ * Unlike `doc.toJS()`, the conversion here keeps mapping keys as the text the
+ * file wrote: a key `1.0` stays "1.0" (toJS would give "1"), so option names
+ * that look numeric survive. Alias expansions are counted and capped, so a
+ * "billion laughs" document fails fast with a diagnostic.
+ */
+
+export type FieldPath = readonly (string | number)[];
+
+/** Default cap on alias expansions per document (each expansion of `*x`, nested ones included). */
+export const MAX_ALIAS_EXPANSIONS = 1000;
+
+export interface PositionedOptions {
+  /** Cap on alias expansions; 0 forbids aliases. */
+  readonly maxAliasCount?: number;
+}
+
+/** A parsed YAML or JSON document that can say where a field path is. */
+export interface PositionedDocument {
+  readonly file: string;
+  /** Plain data: objects with string keys (as written), arrays, strings, numbers, booleans, null. */
+  readonly value: unknown;
+  /** Line and column (1-based) of the node at `path`, or of the deepest node on the path that exists. */
+  position(path: FieldPath, options?: { key?: boolean }): { line: number; column: number } | undefined;
+  /** A diagnostic at `path` (with `key: true`, at the mapping key rather than its value). */
+  at(path: FieldPath, message: string, options?: { key?: boolean }): Diagnostic;
+  /** The scalar at `path` as the file wrote it (strings as their value, other scalars as their source text). */
+  text(path: FieldPath): string | undefined;
+}
+
+/** Text of a scalar: its string value, or the source text for numbers, booleans and nulls. */
+function scalarText(node: Node): string {
+  if (!isScalar(node)) return '';
+  if (typeof node.value === 'string') return node.value;
+  return node.source ?? String(node.value);
+}
+
+/**
+ * Parses a YAML or JSON file. Throws a ScenarioError listing every syntax
+ * error with line:column (and the file size check, and alias explosions).
+ */
+export function parsePositioned(file: SourceFile, options: PositionedOptions = {}): PositionedDocument {
+  checkFileSize(file.path, file.text.length);
+  const lineCounter = new LineCounter();
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    throw new ScenarioError([{ file: file.path, message: `cannot parse: ${(e as Error).message}` }]);
+  }
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => ({ file: file.path, ...pos(e.pos[0]), message: firstLine(e.message) })),
+    );
+  }
+  const maxAliases = options.maxAliasCount ?? MAX_ALIAS_EXPANSIONS;
+  let aliases = 0;
+  const problems: Diagnostic[] = [];
+  const resolve = (node: unknown): unknown => {
+    let n = node;
+    let hops = 0;
+    while (isAlias(n)) {
+      aliases++;
+      if (aliases > maxAliases) throw new AliasLimit(n.range?.[0]);
+      n = n.resolve(doc);
+      if (++hops > 100) throw new AliasLimit(undefined);
+    }
+    return n;
+  };
+  const convert = (node: unknown, depth: number): unknown => {
+    if (depth > 1000) throw new AliasLimit(undefined);
+    const n = resolve(node);
+    if (n === null || n === undefined) return null;
+    if (isScalar(n)) return n.value;
+    if (isSeq(n)) return n.items.map((it) => convert(it, depth + 1));
+    if (isMap(n)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of n.items) {
+        const k = resolve(pair.key);
+        if (!isScalar(k)) {
+          problems.push({ file: file.path, ...(rangeStart(k) !== undefined ? pos(rangeStart(k)!) : {}), message: 'mapping keys must be plain scalars' });
+          continue;
+        }
+        Object.defineProperty(out, scalarText(k as Node), { value: convert(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return null;
+  };
+  let value: unknown;
+  try {
+    value = convert(doc.contents, 0);
+  } catch (e) {
+    if (e instanceof AliasLimit)
+      throw new ScenarioError([
+        {
+          file: file.path,
+          ...(e.offset !== undefined ? pos(e.offset) : {}),
+          message: `too many alias expansions or too deep nesting (at most ${maxAliases} expansions): refusing a document that may explode in size`,
+        },
+      ]);
+    throw e;
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+
+  /** The node at a path, or the deepest existing one; `key` says whether the last step found a key node. */
+  const find = (path: FieldPath, wantKey: boolean): { node: unknown; complete: boolean } => {
+    let node: unknown = doc.contents;
+    let aliasHops = 0;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i]!;
+      while (isAlias(node) && aliasHops++ < 100) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && scalarText(p.key as Node) === String(step));
+        if (!pair) return { node, complete: false };
+        node = wantKey && i === path.length - 1 ? pair.key : pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof step === 'number') {
+        const item = node.items[step];
+        if (item === undefined) return { node, complete: false };
+        node = item;
+      } else {
+        return { node, complete: false };
+      }
+    }
+    while (isAlias(node) && aliasHops++ < 100) node = node.resolve(doc);
+    return { node, complete: true };
+  };
+  const position = (path: FieldPath, opts: { key?: boolean } = {}) => {
+    const start = rangeStart(find(path, opts.key ?? false).node);
+    return start !== undefined ? pos(start) : undefined;
+  };
+  return {
+    file: file.path,
+    value,
+    position,
+    at(path, message, opts) {
+      return { file: file.path, ...position(path, opts), ...(path.length ? { path: formatPath(path) } : {}), message };
+    },
+    text(path) {
+      const { node, complete } = find(path, false);
+      return complete && isScalar(node) ? scalarText(node as Node) : undefined;
+    },
+  };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const r = (node as Node | null | undefined)?.range;
+  return r ? r[0] : undefined;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+class AliasLimit extends Error {
+  constructor(readonly offset: number | undefined) {
+    super('alias limit');
+  }
+}
