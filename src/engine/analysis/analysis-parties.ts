@@ -1,0 +1,121 @@
+import { ruleQuorum, ruleRequired, ruleVoters } from '../model/agreement-rule.ts';
+import type { OutcomeSpace } from '../model/outcome-space.ts';
+import { compileParty, type PartyEvaluator } from '../model/party-evaluator.ts';
+import type { Party } from '../model/party.ts';
+import { ScenarioError } from '../model/diagnostics.ts';
+import type { RedLine } from '../model/red-line.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { UtilityFunction } from '../model/utility-function.ts';
+
+/** A party with preferences, compiled for the analysis. */
+export interface ScoredParty {
+  readonly party: Party;
+  readonly evaluator: PartyEvaluator;
+  readonly ufun: UtilityFunction;
+  /** Negotiator with preferences: defines the frontier, rational set and solutions. */
+  readonly defines: boolean;
+  /** Reservation as a utility, or undefined. */
+  readonly reservation: number | undefined;
+  /** rᵢ for the objectives: the reservation, 0 when absent or −∞. */
+  readonly disagreement: number;
+}
+
+/** The scenario's parties, compiled: who is scored, who decides rationality and the rule. */
+export interface AnalysisParties {
+  readonly space: OutcomeSpace;
+  /** Parties with preferences: the defining ones first (scenario order), then the others. */
+  readonly scored: readonly ScoredParty[];
+  /** Number of defining parties (the first `d` entries of `scored`). */
+  readonly d: number;
+  /** Every negotiator (with or without preferences): the rational set needs all of them to accept. */
+  readonly negotiators: readonly PartyEvaluator[];
+  /** The rule, compiled: voters and required parties as indices into `evaluators`. */
+  readonly rule: CompiledRule;
+  /** Evaluators of every party, in scenario order. */
+  readonly evaluators: readonly PartyEvaluator[];
+  /** For each party in scenario order, its index in `scored`, or -1. */
+  readonly scoredIndex: readonly number[];
+  /** Whether any negotiator has a red line. */
+  readonly negotiatorRedLines: boolean;
+  /** Whether the passing set is the rational set (unanimity of exactly the negotiators). */
+  readonly passingIsRational: boolean;
+}
+
+export interface CompiledRule {
+  readonly voters: readonly number[];
+  readonly required: readonly number[];
+  readonly quorum: number;
+}
+
+export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace): AnalysisParties {
+  const evaluators = scenario.parties.map((p) => compileParty(space, p));
+  const toScored = (e: PartyEvaluator, defines: boolean): ScoredParty => {
+    const r = e.reservationValue;
+    return {
+      party: e.party,
+      evaluator: e,
+      ufun: e.ufun!,
+      defines,
+      reservation: r,
+      disagreement: r === undefined || r === -Infinity || Number.isNaN(r) ? 0 : r,
+    };
+  };
+  const defining = evaluators.filter((e) => e.party.role === 'negotiator' && e.ufun).map((e) => toScored(e, true));
+  const others = evaluators.filter((e) => e.party.role !== 'negotiator' && e.ufun).map((e) => toScored(e, false));
+  if (defining.length === 0)
+    throw new ScenarioError([{ path: 'parties', message: 'analysis needs at least one negotiator with preferences; this scenario has none' }]);
+  const scored = [...defining, ...others];
+  const ids = scenario.parties.map((p) => p.id);
+  const idx = (id: string) => ids.indexOf(id);
+  const voters = ruleVoters(scenario.agreement, scenario.parties).map(idx).filter((i) => i >= 0);
+  const required = ruleRequired(scenario.agreement, scenario.parties).map(idx).filter((i) => i >= 0);
+  const quorum = ruleQuorum(scenario.agreement, scenario.parties);
+  const negotiators = evaluators.filter((e) => e.party.role === 'negotiator');
+  const negIdx = scenario.parties.flatMap((p, i) => (p.role === 'negotiator' ? [i] : []));
+  const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+  const passingIsRational =
+    new Set(voters).size === voters.length && sameSet(voters, negIdx) && sameSet(required, negIdx) && quorum === voters.length;
+  return {
+    space,
+    scored,
+    d: defining.length,
+    negotiators,
+    rule: { voters, required, quorum },
+    evaluators,
+    scoredIndex: scenario.parties.map((p) => scored.findIndex((s) => s.party === p)),
+    negotiatorRedLines: negotiators.some((e) => (e.party.redLines?.length ?? 0) > 0),
+    passingIsRational,
+  };
+}
+
+/** A red line compiled to flat arrays, checked against a digit row. */
+export interface CompiledRedLines {
+  /** Whether outcome `digits[base..base+n)` crosses any of the lines. */
+  crosses(digits: Int32Array, base: number): boolean;
+  readonly empty: boolean;
+}
+
+export function compileRedLines(lines: readonly RedLine[]): CompiledRedLines {
+  if (lines.length === 0) return { empty: true, crosses: () => false };
+  const compiled = lines.map((l) =>
+    l.conditions.map((c) => ('anyOf' in c ? { issue: c.issue, set: new Set(c.anyOf), from: 0, to: -1 } : { issue: c.issue, set: undefined, from: c.from, to: c.to })),
+  );
+  return {
+    empty: false,
+    crosses(digits, base) {
+      for (const line of compiled) {
+        let all = true;
+        for (const c of line) {
+          const v = digits[base + c.issue]!;
+          const holds = c.set ? c.set.has(v) : v >= c.from && v <= c.to;
+          if (!holds) {
+            all = false;
+            break;
+          }
+        }
+        if (all) return true;
+      }
+      return false;
+    },
+  };
+}

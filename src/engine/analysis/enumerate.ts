@@ -1,0 +1,229 @@
+import type { AnalysisParties } from './analysis-parties.ts';
+import { compileRedLines } from './analysis-parties.ts';
+import { createSkyline, type Skyline } from './skyline.ts';
+import { streamUtilities, type UtilityBlock } from './utility-stream.ts';
+
+/** The best outcome found for an objective: its value and (lowest) index; index -1 when none. */
+export interface Best {
+  value: number;
+  index: number;
+}
+
+/** What one pass over every outcome gathers. */
+export interface EnumerationStats {
+  readonly total: number;
+  readonly rationalCount: number;
+  readonly passingCount: number;
+  /** Frontier of all outcomes over the defining parties. */
+  readonly frontier: Skyline;
+  /** Frontier of the rational set, when it differs from filtering `frontier` (negotiators have red lines). */
+  readonly rationalFrontier: Skyline | undefined;
+  /** Per scored party, best and worst rounded utility over all outcomes. */
+  readonly best: Float64Array;
+  readonly worst: Float64Array;
+  /** Per defining party, best rounded utility over rational outcomes (−∞ when none). */
+  readonly bestRational: Float64Array;
+  readonly nash: Best;
+  readonly utilitarian: Best;
+  readonly egalitarian: Best;
+  readonly improvementCount: number;
+  /** Best improvements, by value descending then index ascending. */
+  readonly improvements: Best[];
+}
+
+export interface EnumerationOptions {
+  /** Rounded utilities (defining parties) of a tentative agreement whose Pareto improvements to collect. */
+  readonly from?: readonly number[];
+  readonly improvementsTop?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Visits every outcome once, streaming: counts the rational and passing sets,
+ * builds the Pareto frontier (and the rational set's frontier when red lines
+ * make it differ), and keeps the best outcome for the Nash, utilitarian and
+ * egalitarian objectives (ties: lowest index). Objectives use utilities
+ * rounded to 10 decimals; acceptance compares raw utilities with the
+ * reservation, as `PartyEvaluator.acceptable` does.
+ */
+export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptions = {}): EnumerationStats {
+  const total = ap.space.sizeNumber;
+  if (total === undefined) throw new RangeError(`the outcome space has ${ap.space.size} outcomes: too many to enumerate`);
+  const c = createCollector(ap, options);
+  streamUtilities(
+    ap.space,
+    ap.scored.map((s) => s.ufun),
+    c.needDigits,
+    (block) => {
+      c.consume(block);
+      options.onProgress?.(block.start + block.count, total);
+    },
+  );
+  return c.finish(total);
+}
+
+/**
+ * Evaluates a list of outcomes (for spaces too large to enumerate) with the
+ * same bookkeeping; indices in the result are positions in the list.
+ */
+export function collectOutcomes(ap: AnalysisParties, outcomes: readonly (readonly number[])[], options: EnumerationOptions = {}): EnumerationStats {
+  const c = createCollector(ap, options);
+  const n = ap.space.issueCount;
+  const BLOCK = 1024;
+  const digits = new Int32Array(BLOCK * Math.max(n, 1));
+  const utilities = ap.scored.map(() => new Float64Array(BLOCK));
+  for (let start = 0; start < outcomes.length; start += BLOCK) {
+    const count = Math.min(BLOCK, outcomes.length - start);
+    for (let j = 0; j < count; j++) {
+      const o = outcomes[start + j]!;
+      for (let i = 0; i < n; i++) digits[j * n + i] = o[i]!;
+    }
+    ap.scored.forEach((s, p) => s.ufun.evaluateBlock(digits, count, utilities[p]!));
+    c.consume({ count, start, utilities, digits });
+  }
+  return c.finish(outcomes.length);
+}
+
+interface Collector {
+  readonly needDigits: boolean;
+  consume(block: UtilityBlock): void;
+  finish(total: number): EnumerationStats;
+}
+
+function createCollector(ap: AnalysisParties, options: EnumerationOptions): Collector {
+  const { space, scored, d } = ap;
+  const S = scored.length;
+  const rv = Float64Array.from(scored, (s) => (s.reservation === undefined ? -Infinity : s.reservation));
+  const dis = Float64Array.from(scored, (s) => s.disagreement);
+  // Red lines of the negotiators (rational set), and of every party (rule).
+  const negLines = ap.negotiators.map((e) => compileRedLines(e.party.redLines ?? [])).filter((c) => !c.empty);
+  const partyLines = ap.evaluators.map((e) => compileRedLines(e.party.redLines ?? []));
+  const needPassing = !ap.passingIsRational;
+  const needDigits = negLines.length > 0 || (needPassing && partyLines.some((c) => !c.empty));
+  const frontier = createSkyline(d);
+  const rationalFrontier = negLines.length > 0 ? createSkyline(d) : undefined;
+  const best = new Float64Array(S).fill(-Infinity);
+  const worst = new Float64Array(S).fill(Infinity);
+  const bestRational = new Float64Array(d).fill(-Infinity);
+  const nash: Best = { value: -Infinity, index: -1 };
+  const utilitarian: Best = { value: -Infinity, index: -1 };
+  const egalitarian: Best = { value: -Infinity, index: -1 };
+  const from = options.from;
+  const impTop = options.improvementsTop ?? 10;
+  const improvements: Best[] = [];
+  let improvementCount = 0;
+  let rationalCount = 0;
+  let passingCount = 0;
+  const ru = new Float64Array(S);
+  const { voters, required, quorum } = ap.rule;
+  const scoredIndex = ap.scoredIndex;
+  const accepts = (p: number, U: readonly Float64Array[], j: number, digits: Int32Array | undefined, n: number): boolean => {
+    const lines = partyLines[p]!;
+    if (!lines.empty && lines.crosses(digits!, j * n)) return false;
+    const s = scoredIndex[p]!;
+    return s < 0 || U[s]![j]! >= rv[s]!;
+  };
+  const n = space.issueCount;
+  return {
+    needDigits,
+    consume({ count, start, utilities: U, digits }) {
+      for (let j = 0; j < count; j++) {
+        const index = start + j;
+        let rational = true;
+        for (let p = 0; p < S; p++) {
+          const u = U[p]![j]!;
+          const r = Math.round(u * 1e10) / 1e10;
+          ru[p] = r;
+          if (r > best[p]!) best[p] = r;
+          if (r < worst[p]!) worst[p] = r;
+          if (p < d && !(u >= rv[p]!)) rational = false;
+        }
+        if (rational && negLines.length > 0) {
+          for (const l of negLines) {
+            if (l.crosses(digits!, j * n)) {
+              rational = false;
+              break;
+            }
+          }
+        }
+        if (needPassing) {
+          let yes = 0;
+          for (const v of voters) if (accepts(v, U, j, digits, n)) yes++;
+          let ok = yes >= quorum;
+          if (ok) for (const v of required) if (!accepts(v, U, j, digits, n)) ok = false;
+          if (ok) passingCount++;
+        }
+        let sum = 0;
+        for (let p = 0; p < d; p++) sum += ru[p]!;
+        if (sum > utilitarian.value) {
+          utilitarian.value = sum;
+          utilitarian.index = index;
+        }
+        if (rational) {
+          rationalCount++;
+          let prod = 1;
+          let min = Infinity;
+          for (let p = 0; p < d; p++) {
+            const r = ru[p]!;
+            if (r > bestRational[p]!) bestRational[p] = r;
+            const g = r - dis[p]!;
+            prod *= g;
+            if (g < min) min = g;
+          }
+          if (prod > nash.value) {
+            nash.value = prod;
+            nash.index = index;
+          }
+          if (min > egalitarian.value) {
+            egalitarian.value = min;
+            egalitarian.index = index;
+          }
+          rationalFrontier?.add(ru, index, true);
+        }
+        frontier.add(ru, index, rational);
+        if (from) {
+          let ge = true;
+          let gt = false;
+          for (let p = 0; p < d; p++) {
+            const a = ru[p]!;
+            const b = from[p]!;
+            if (a < b) {
+              ge = false;
+              break;
+            }
+            if (a > b) gt = true;
+          }
+          if (ge && gt) {
+            improvementCount++;
+            let prod = 1;
+            for (let p = 0; p < d; p++) prod *= ru[p]! - dis[p]!;
+            if (impTop > 0 && (improvements.length < impTop || prod > improvements[improvements.length - 1]!.value)) {
+              let k = improvements.length;
+              while (k > 0 && improvements[k - 1]!.value < prod) k--;
+              improvements.splice(k, 0, { value: prod, index });
+              if (improvements.length > impTop) improvements.pop();
+            }
+          }
+        }
+      }
+    },
+    finish(total) {
+  if (!needPassing) passingCount = rationalCount;
+  return {
+    total,
+    rationalCount,
+    passingCount,
+    frontier,
+    rationalFrontier,
+    best,
+    worst,
+    bestRational,
+    nash,
+    utilitarian,
+    egalitarian,
+    improvementCount,
+    improvements,
+  };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { AnalysisParties } from './analysis-parties.ts';
+import type { Frontier } from './frontier-types.ts';
+import { sampleCandidates } from './sampled-candidates.ts';
+import { linearFrontier2 } from './linear-frontier.ts';
+// PENDING: import { constraintFrontier } from './constraint-frontier.ts';
+
+/** Outcomes to examine in a space too large to enumerate, and the frontier when a dedicated method found it. */
+export interface HugeSpacePlan {
+  readonly candidates: number[][];
+  /** The frontier from a dedicated method (exact per-issue merge, or the constraint search). */
+  readonly frontier?: Frontier;
+  readonly method: string;
+}
+
+/**
+ * Chooses how to analyse a space too large to enumerate:
+ * - two linear-additive negotiators: the exact per-issue frontier merge
+ *   (`linearFrontier2`);
+ * - nonlinear (constraint) preferences: the constraint search
+ *   (`constraintFrontier`, approximate);
+ * - otherwise: seeded sampling and local search (approximate).
+ * The frontier's outcomes are the candidates the solutions are chosen from.
+ */
+export function planHugeSpace(ap: AnalysisParties, seed: number): HugeSpacePlan {
+  const defining = ap.scored.slice(0, ap.d).map((s) => s.ufun);
+  if (defining.length === 2 && defining.every((f) => f.tables)) {
+    const frontier = linearFrontier2(ap.space, defining[0]!, defining[1]!);
+    return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
+  }
+  // PENDING: if (defining.some((f) => !f.tables)) {
+  // PENDING:   const frontier = constraintFrontier(ap.space, defining, { seed });
+  // PENDING:   return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
+  // PENDING: }
+  return { candidates: sampleCandidates(ap.space, defining, { seed }), method: 'sampling and local search' };
+}

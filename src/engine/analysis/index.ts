@@ -1,0 +1,7 @@
+// The analysis of a scenario's outcome space (see docs/analysis.md).
+export { analyze } from './analyze.ts';
+export * from './analysis-types.ts';
+export { analysisToJson, type AnalysisJson, type ScoredOutcomeJson } from './analysis-json.ts';
+export { parseOutcome } from './parse-outcome.ts';
+export { kendallTauB } from './opposition.ts';
+export * from './frontier-types.ts';

@@ -1,0 +1,71 @@
+import type { OutcomeSpace } from '../model/outcome-space.ts';
+import type { UtilityFunction } from '../model/utility-function.ts';
+import { createRng } from '../util/rng.ts';
+import type { Opposition } from './analysis-types.ts';
+import { roundUtility } from './frontier-types.ts';
+
+/**
+ * Kendall's τ-b of two equally long series: (concordant − discordant) /
+ * √((pairs − ties in a)(pairs − ties in b)); 0 when either series is constant.
+ */
+export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const m = a.length;
+  let conc = 0;
+  let disc = 0;
+  let tiesA = 0;
+  let tiesB = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const da = Math.sign(a[i]! - a[j]!);
+      const db = Math.sign(b[i]! - b[j]!);
+      if (da === 0) tiesA++;
+      if (db === 0) tiesB++;
+      const s = da * db;
+      if (s > 0) conc++;
+      else if (s < 0) disc++;
+    }
+  }
+  const pairs = (m * (m - 1)) / 2;
+  const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
+  return den > 0 ? (conc - disc) / den : 0;
+}
+
+/**
+ * How far the parties' preferences conflict:
+ * - `level`: the Euclidean distance from the ideal point (each party's best
+ *   utility) to the nearest frontier point; `normalized` divides by √n.
+ * - `rankCorrelation`: Kendall's τ-b of each pair's utilities over the
+ *   outcomes (all of them when there are at most `sample`, otherwise `sample`
+ *   outcomes drawn uniformly with the seed). −1: opposite rankings, +1: same.
+ */
+export function measureOpposition(
+  space: OutcomeSpace,
+  ids: readonly string[],
+  ufuns: readonly UtilityFunction[],
+  ideal: readonly number[],
+  frontierUtilities: readonly (readonly number[])[],
+  seed: number,
+  sample: number,
+): Opposition {
+  const n = ids.length;
+  let level = Infinity;
+  for (const u of frontierUtilities) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (ideal[i]! - u[i]!) ** 2;
+    level = Math.min(level, Math.sqrt(s));
+  }
+  if (!Number.isFinite(level)) level = 0;
+  const size = space.sizeNumber;
+  const outcomes: number[][] = [];
+  if (size !== undefined && size <= sample) {
+    for (let k = 0; k < size; k++) outcomes.push(space.outcomeAt(k));
+  } else {
+    const rng = createRng(seed);
+    for (let k = 0; k < sample; k++) outcomes.push(space.sample(rng));
+  }
+  const series = ufuns.map((f) => Float64Array.from(outcomes, (o) => roundUtility(f.utility(o))));
+  const rankCorrelation: { a: string; b: string; tau: number }[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(kendallTauB(series[i]!, series[j]!)) });
+  return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: outcomes.length };
+}

@@ -1,0 +1,109 @@
+import type { OutcomeSpace } from '../model/outcome-space.ts';
+import type { UtilityFunction } from '../model/utility-function.ts';
+
+/** One block of consecutive outcomes and every party's utility for each. */
+export interface UtilityBlock {
+  /** Number of outcomes in the block. */
+  readonly count: number;
+  /** Index of the block's first outcome. */
+  readonly start: number;
+  /** Per party (in the order given), the raw utility of outcome j at [j]. Reused between blocks. */
+  readonly utilities: readonly Float64Array[];
+  /** When requested: outcome j's value position for issue i at [j·n + i]. Reused between blocks. */
+  readonly digits: Int32Array | undefined;
+}
+
+const BLOCK = 4096;
+
+/**
+ * Visits every outcome, in index order, in blocks, with the utilities of the
+ * given parties. Linear-additive parties are summed incrementally like an
+ * odometer: the partial sums of the leading issues are kept and only the
+ * changed tail is re-added, in the same left-to-right order as
+ * `UtilityFunction.utility`, so the results are bit-identical to it. Other
+ * parties are evaluated block by block. Nothing is allocated per outcome.
+ */
+export function streamUtilities(
+  space: OutcomeSpace,
+  ufuns: readonly UtilityFunction[],
+  needDigits: boolean,
+  visit: (block: UtilityBlock) => void,
+): void {
+  const total = space.sizeNumber;
+  if (total === undefined) throw new RangeError(`the outcome space has ${space.size} outcomes: too many to enumerate`);
+  const n = space.issueCount;
+  const nonlinear = ufuns.some((f) => !f.tables);
+  const wantDigits = needDigits || nonlinear;
+  if (n === 0) {
+    const utilities = ufuns.map((f) => Float64Array.of(f.utility([])));
+    visit({ count: 1, start: 0, utilities, digits: wantDigits ? new Int32Array(0) : undefined });
+    return;
+  }
+  const last = n - 1;
+  const R = space.radices[last]!;
+  const rowsPerBlock = Math.max(1, Math.floor(BLOCK / R));
+  const B = rowsPerBlock * R;
+  const utilities = ufuns.map(() => new Float64Array(B));
+  const digits = wantDigits ? new Int32Array(B * n) : undefined;
+  const lin = ufuns.flatMap((f, p) => (f.tables ? [p] : []));
+  const nonlin = ufuns.flatMap((f, p) => (f.tables ? [] : [p]));
+  const lastTables = lin.map((p) => ufuns[p]!.tables![last]!);
+  const tables = lin.map((p) => ufuns[p]!.tables!);
+  // prefix[q][k]: party q's sum over issues 0..k at the current digits (k < last).
+  const prefix = lin.map(() => new Float64Array(Math.max(last, 1)));
+  const cur = new Int32Array(n);
+  const radices = space.radices;
+  const refresh = (from: number) => {
+    for (let q = 0; q < lin.length; q++) {
+      const pre = prefix[q]!;
+      const t = tables[q]!;
+      let s = from > 0 ? pre[from - 1]! : 0;
+      for (let k = from; k < last; k++) {
+        s += t[k]![cur[k]!]!;
+        pre[k] = s;
+      }
+    }
+  };
+  refresh(0);
+  const rows = total / R;
+  let row = 0;
+  let start = 0;
+  const L = lin.length;
+  while (row < rows) {
+    const blockRows = Math.min(rowsPerBlock, rows - row);
+    let j = 0;
+    for (let b = 0; b < blockRows; b++) {
+      for (let q = 0; q < L; q++) {
+        const base = last > 0 ? prefix[q]![last - 1]! : 0;
+        const t = lastTables[q]!;
+        const out = utilities[lin[q]!]!;
+        if (last > 0) for (let d = 0; d < R; d++) out[j + d] = base + t[d]!;
+        else for (let d = 0; d < R; d++) out[j + d] = 0 + t[d]!;
+      }
+      if (digits) {
+        for (let d = 0; d < R; d++) {
+          const o = (j + d) * n;
+          for (let i = 0; i < last; i++) digits[o + i] = cur[i]!;
+          digits[o + last] = d;
+        }
+      }
+      j += R;
+      // advance the leading digits
+      let k = last - 1;
+      while (k >= 0) {
+        const v = cur[k]! + 1;
+        if (v < radices[k]!) {
+          cur[k] = v;
+          break;
+        }
+        cur[k] = 0;
+        k--;
+      }
+      if (k >= 0) refresh(k);
+    }
+    for (const p of nonlin) ufuns[p]!.evaluateBlock(digits!, j, utilities[p]!);
+    visit({ count: j, start, utilities, digits });
+    start += j;
+    row += blockRows;
+  }
+}
