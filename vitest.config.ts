@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    reporters: ['default', './src/testing/summary-reporter.ts'],
   },
 });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { REPO_ROOT } from '../testing/shared.ts';
+
+const BIN = join(REPO_ROOT, 'bin/parley.js');
+
+function parley(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('parley CLI', () => {
+  it('inspects the ceasefire scenario with its sources and assumptions', () => {
+    const r = parley('inspect', 'scenarios/ceasefire.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Outcomes: 2,187');
+    expect(r.stdout).toContain('Agreement rule: unanimity of russia, ukraine');
+    expect(r.stdout).toContain('ASSUMPTION:');
+    expect(r.stdout).toContain('source: "Russia also annexed Crimea in 2014."');
+  });
+
+  it('prints stable JSON with --json', () => {
+    const r = parley('inspect', 'scenarios/ceasefire.yaml', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { outcomes: number; parties: { id: string }[] };
+    expect(j.outcomes).toBe(2187);
+    expect(j.parties.map((p) => p.id)).toEqual(['russia', 'ukraine', 'united-states']);
+  });
+
+  it('exits 2 on usage errors and 1 on input errors, with a clear message', () => {
+    expect(parley('inspect').code).toBe(2);
+    expect(parley('frobnicate').code).toBe(2);
+    const missing = parley('inspect', 'no/such/file.yaml');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no/such/file.yaml: no such file or folder');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'parley: 1\nname: x\nissues:\n  - name: a\n    options: []\nparties:\n  - id: p\n');
+    const r = parley('inspect', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yaml:5:\d+: issues\[0\]\.options: an issue needs at least one option/);
+  });
+});
