@@ -1,9 +1,13 @@
 import { createProgram, runProgram } from './program.ts';
 import { registerInspect } from './commands/inspect.ts';
+import { registerAnalyze } from './commands/analyze.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerExport } from './commands/export.ts';
 
 const program = createProgram();
 registerInspect(program);
+registerAnalyze(program);
 registerSchema(program);
+registerExport(program);
 
 process.exitCode = await runProgram(program, process.argv);

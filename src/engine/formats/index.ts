@@ -3,13 +3,15 @@ import type { Scenario } from '../model/scenario.ts';
 import type { ScenarioImporter } from './importer.ts';
 import type { SourceFile } from './source-file.ts';
 import { nativeImporter } from './native/index.ts';
+import { geniusImporter } from './genius/index.ts';
 
 export * from './source-file.ts';
 export type { ScenarioImporter } from './importer.ts';
 export { nativeImporter, printNative, readNative, applyVariant, applyPatch, nativeJsonSchema } from './native/index.ts';
+export { geniusImporter, printGenius } from './genius/index.ts';
 
 /** Every format parley reads, most specific first. */
-export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter];
+export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter, geniusImporter];
 
 /**
  * Reads a scenario from files, detecting the format: the importer most sure
