@@ -1,5 +1,5 @@
 import { scenarioSchema, type NativeIssue, type NativeParty, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
-import { parsePositioned, type PositionedDocument } from './document.ts';
+import { parsePositioned, type PositionedDocument } from '../yaml-positions.ts';
 import { flattenIssues } from './zod-issues.ts';
 import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import { DEFAULT_REAL_STEPS, issueIndexOf, issueSize, type Issue } from '../../model/issue.ts';
@@ -19,13 +19,17 @@ type Path = (string | number)[];
 
 /** Parses a native scenario (YAML or JSON text). Throws a ScenarioError listing every problem. */
 export function readNative(file: string, text: string): Scenario {
-  const { doc, errors } = parsePositioned(file, text);
-  if (!doc) throw new ScenarioError(errors);
-  return readNativeValue(doc);
+  return readNativeValue(parsePositioned({ path: file, text }, { maxAliasCount: MAX_ALIASES }));
 }
 
+/** At most this many alias expansions per native file: a "billion laughs" YAML fails fast. */
+const MAX_ALIASES = 100;
+
+/** What the reader needs of a parsed document: its data, and where a field path stands in it. */
+export type NativeDocument = Pick<PositionedDocument, 'file' | 'value' | 'at'>;
+
 /** Builds a scenario from an already parsed native document. */
-export function readNativeValue(doc: PositionedDocument): Scenario {
+export function readNativeValue(doc: NativeDocument): Scenario {
   const parsed = scenarioSchema.safeParse(doc.value);
   if (!parsed.success) {
     const diags = flattenIssues(parsed.error.issues).map((i) => doc.at(i.path, i.message));
