@@ -54,6 +54,8 @@ function compileLinear(space: OutcomeSpace, prefs: LinearAdditivePreferences): U
   };
 }
 
+const JAVA_INT_MAX = 2147483647;
+
 function compileConstraints(space: OutcomeSpace, prefs: ConstraintPreferences): UtilityFunction {
   const rects = prefs.constraints;
   const pays = rects.map((r) => r.utility * r.weight);
@@ -64,8 +66,11 @@ function compileConstraints(space: OutcomeSpace, prefs: ConstraintPreferences): 
   const maxs = rects.map((r) => Int32Array.from(r.bounds.map((b) => b.max)));
   const agg = prefs.aggregation;
   const n = space.issueCount;
+  // GENIUS (UtilityFunction.getUtility, NonlinearUtilitySpace.getUtility): min and max start from
+  // ±Integer.MAX_VALUE, non-matching rectangles pay 0 and still count, and the
+  // result f / maxutility is capped at 1 (not floored).
   const valueAt = (get: (i: number) => number): number => {
-    let acc = agg === 'sum' ? 0 : agg === 'min' ? Infinity : -Infinity;
+    let acc = agg === 'sum' ? 0 : agg === 'min' ? JAVA_INT_MAX : -JAVA_INT_MAX;
     for (let r = 0; r < rects.length; r++) {
       const is = issueIdx[r]!;
       const lo = mins[r]!;
@@ -96,8 +101,8 @@ function compileConstraints(space: OutcomeSpace, prefs: ConstraintPreferences): 
       else if (agg === 'min') acc = Math.min(acc, pay);
       else acc = Math.max(acc, pay);
     }
-    if (!Number.isFinite(acc)) acc = 0;
-    return acc / norm;
+    const u = acc / norm;
+    return u > 1 ? 1 : u;
   };
   return {
     space,

@@ -7,7 +7,7 @@ export type ValueFunction =
   | { readonly type: 'table'; readonly values: readonly number[] }
   /** clip(slope · (x − origin) + offset, 0, 1) */
   | { readonly type: 'linear'; readonly slope: number; readonly offset: number; readonly origin: number }
-  /** 0 at or beyond `low` and `high`, 1 at `peak`, linear in between. */
+  /** GENIUS's triangle: 0 below `low` and from `high` on, rising linearly to 1 at `peak`, then falling linearly towards `high`. */
   | { readonly type: 'triangular'; readonly low: number; readonly peak: number; readonly high: number }
   | { readonly type: 'constant'; readonly value: number };
 
@@ -24,10 +24,11 @@ export function evaluateValueFunction(f: ValueFunction, index: number, x: number
       return clip01(f.slope * (x - f.origin) + f.offset);
     case 'constant':
       return f.value;
-    case 'triangular': {
-      if (x <= f.low || x >= f.high) return x === f.peak ? 1 : 0;
-      if (x === f.peak) return 1;
-      return x < f.peak ? (x - f.low) / (f.peak - f.low) : (f.high - x) / (f.high - f.peak);
-    }
+    case 'triangular':
+      // GENIUS's EVALFUNCTYPE.evalTriangular, branch for branch.
+      if (x < f.low) return 0;
+      if (x < f.peak) return (x - f.low) / (f.peak - f.low);
+      if (x < f.high) return 1 - (x - f.peak) / (f.high - f.peak);
+      return 0;
   }
 }
