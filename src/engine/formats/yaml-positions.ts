@@ -168,3 +168,80 @@ class AliasLimit extends Error {
     super('alias limit');
   }
 }
+
+/** The kind of a plain value, in the words messages use. */
+export function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : `the number ${v}`;
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Reads typed fields out of a positioned document, collecting a diagnostic
+ * (file, line:column, field path) for each field that is missing or of the
+ * wrong type instead of stopping at the first.
+ */
+export class FieldReader {
+  readonly problems: Diagnostic[] = [];
+  constructor(readonly doc: PositionedDocument) {}
+
+  error(path: FieldPath, message: string, options?: { key?: boolean }): void {
+    this.problems.push(this.doc.at(path, message, options));
+  }
+
+  /** The raw value at a path (undefined when absent). */
+  get(path: FieldPath): unknown {
+    let v: unknown = this.doc.value;
+    for (const step of path) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = Array.isArray(v) ? (typeof step === 'number' ? v[step] : undefined) : Object.prototype.hasOwnProperty.call(v, step) ? (v as Record<string, unknown>)[String(step)] : undefined;
+    }
+    return v;
+  }
+
+  has(path: FieldPath): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  object(path: FieldPath, what = 'a mapping'): Record<string, unknown> | undefined {
+    const v = this.get(path);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    this.error(path, v === undefined ? `missing: expected ${what}` : `expected ${what}, got ${kindOf(v)}`);
+    return undefined;
+  }
+
+  array(path: FieldPath, what = 'a list'): unknown[] | undefined {
+    const v = this.get(path);
+    if (Array.isArray(v)) return v;
+    this.error(path, v === undefined ? `missing: expected ${what}` : `expected ${what}, got ${kindOf(v)}`);
+    return undefined;
+  }
+
+  /** A finite number (numeric text is accepted too); `infinite` also lets ±∞ through. */
+  number(path: FieldPath, options: { what?: string; infinite?: boolean; min?: number } = {}): number | undefined {
+    const what = options.what ?? 'a number';
+    const v = this.get(path);
+    const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (Number.isNaN(x) || (!Number.isFinite(x) && !options.infinite)) {
+      this.error(path, v === undefined ? `missing: expected ${what}` : `expected ${what}, got ${kindOf(v)}`);
+      return undefined;
+    }
+    if (options.min !== undefined && x < options.min) {
+      this.error(path, `expected ${what} of at least ${options.min}, got ${x}`);
+      return undefined;
+    }
+    return x;
+  }
+
+  /** A string; other scalars are given as the text the file wrote. */
+  text(path: FieldPath, what = 'a text'): string | undefined {
+    const v = this.get(path);
+    if (typeof v === 'string') return v;
+    if (v !== undefined && v !== null && typeof v !== 'object') return this.doc.text(path) ?? String(v);
+    this.error(path, v === undefined ? `missing: expected ${what}` : `expected ${what}, got ${kindOf(v)}`);
+    return undefined;
+  }
+}
