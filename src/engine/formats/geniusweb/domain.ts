@@ -109,7 +109,6 @@ export function sameDomain(a: GeniusWebDomain, b: GeniusWebDomain): string | und
     const ia = a.issues[i]!;
     const j = b.issues.findIndex((x) => x.name === ia.name);
     if (j < 0) return `issue "${ia.name}" is missing`;
-    const ib = b.issues[j]!;
     const va = valuesOf(a, i);
     const vb = valuesOf(b, j);
     if (va.length !== vb.length || va.some((v) => !vb.includes(v))) return `issue "${ia.name}" has other values`;
