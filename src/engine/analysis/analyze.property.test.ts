@@ -5,7 +5,7 @@ import { roundUtility } from './frontier-types.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileParty } from '../model/party-evaluator.ts';
 import { ruleAccepts, type AgreementRule } from '../model/agreement-rule.ts';
-import type { Issue } from '../model/issue.ts';
+import { issueSize, type Issue } from '../model/issue.ts';
 import type { Party, Role } from '../model/party.ts';
 import type { Preferences } from '../model/preferences.ts';
 import type { RedLine } from '../model/red-line.ts';
@@ -50,7 +50,7 @@ function randomRedLines(rng: Rng, issues: readonly Issue[]): RedLine[] | undefin
     description: 'random',
     conditions: Array.from({ length: rng.int(1, 2) }, () => {
       const i = rng.int(0, issues.length - 1);
-      const size = (issues[i] as { options: unknown[] }).options.length;
+      const size = issueSize(issues[i]!);
       return rng.float() < 0.5 ? { issue: i, anyOf: [rng.int(0, size - 1)] } : { issue: i, from: 0, to: rng.int(0, size - 1) };
     }),
   }));
@@ -67,7 +67,7 @@ function randomScenario(seed: number, negotiatorCount: number): Scenario {
   const makeParty = (id: string, role: Role, withPrefs: boolean): Party => {
     const r = rng.float();
     const reservation =
-      r < 0.2 ? undefined : r < 0.3 ? { value: -Infinity } : r < 0.4 ? { outcome: issues.map((is) => rng.int(0, (is as { options: unknown[] }).options.length - 1)) } : { value: rng.float() * 0.8 };
+      r < 0.2 ? undefined : r < 0.3 ? { value: -Infinity } : r < 0.4 ? { outcome: issues.map((is) => rng.int(0, issueSize(is) - 1)) } : { value: rng.float() * 0.8 };
     return {
       id,
       name: id,

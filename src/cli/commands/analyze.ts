@@ -1,0 +1,139 @@
+import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { analyze, analysisToJson, parseOutcome, type AnalysisJson, type ScoredOutcomeJson } from '../../engine/analysis/index.ts';
+import { OutcomeSpace } from '../../engine/model/outcome-space.ts';
+import { loadScenario } from '../load-scenario.ts';
+import { count, num, table } from '../format.ts';
+import { UsageError, intOption } from '../program.ts';
+
+interface AnalyzeOptions {
+  json?: boolean;
+  top: number;
+  from?: string;
+  seed: number;
+  limit?: number;
+  variant?: string;
+}
+
+/** `parley analyze PATH`: zone of agreement, Pareto frontier, bargaining solutions, opposition. */
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description(
+      'Analyse the outcome space: the rational set (every negotiator accepts), the passing set (the agreement rule accepts), the Pareto frontier, the Nash, Kalai–Smorodinsky, utilitarian and egalitarian solutions, and how opposed the parties are. See docs/analysis.md.',
+    )
+    .argument('<path...>', 'a scenario file, a scenario folder, or explicit domain/profile files')
+    .option('--json', 'print stable JSON (see docs/analysis.md)')
+    .option('--top <n>', 'list the top N frontier points (rational first, by Nash product)', intOption('--top', 0), 10)
+    .option('--from <outcome>', 'list the Pareto improvements over a tentative agreement: issue=value,issue=value or {"issue":"value"}')
+    .option('--seed <n>', 'seed for sampling and search', intOption('--seed', 0), 1)
+    .option('--limit <n>', 'enumerate spaces up to N outcomes (default 200000000); larger ones use exact structure or labelled search', intOption('--limit', 1))
+    .option('--variant <id>', "apply one of the scenario's named variants first")
+    .action((paths: string[], opts: AnalyzeOptions) => {
+      const scenario = loadScenario(paths, opts.variant);
+      let from: number[] | undefined;
+      if (opts.from !== undefined) {
+        const parsed = parseOutcome(new OutcomeSpace(scenario.issues), opts.from);
+        if (!parsed.outcome) throw new UsageError(`--from: ${parsed.errors.join('; ')}`);
+        from = parsed.outcome;
+      }
+      const showBar = !opts.json && process.stderr.isTTY === true;
+      let bar: SingleBar | undefined;
+      let lastUpdate = 0;
+      const onProgress = showBar
+        ? (done: number, total: number) => {
+            if (!bar) {
+              if (total < 2_000_000) return;
+              bar = new SingleBar({ format: 'analysing |{bar}| {percentage}% {value}/{total} outcomes', stream: process.stderr }, Presets.shades_classic);
+              bar.start(total, 0);
+            }
+            const now = Date.now();
+            if (now - lastUpdate > 100 || done === total) {
+              lastUpdate = now;
+              bar.update(done);
+            }
+          }
+        : undefined;
+      let result;
+      try {
+        result = analyze(scenario, { top: opts.top, from, seed: opts.seed, enumerationLimit: opts.limit, onProgress });
+      } finally {
+        bar?.stop();
+      }
+      const json = analysisToJson(result, scenario.issues);
+      process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : renderAnalysis(json));
+    });
+}
+
+const outcomeText = (o: Record<string, unknown>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+
+const countText = (c: { count: number | null; exists: boolean | null }) =>
+  c.count !== null ? `${count(c.count)} outcome${c.count === 1 ? '' : 's'}` : c.exists === true ? 'some outcomes (not counted)' : c.exists === false ? 'none' : 'unknown (not counted)';
+
+/** The human-readable report. */
+export function renderAnalysis(a: AnalysisJson): string {
+  const out: string[] = [];
+  const ids = a.parties.map((p) => p.id);
+  out.push(`${a.scenario}: ${count(a.outcomes)} outcomes — ${a.exact ? 'exact' : `APPROXIMATE (${a.method})`}`);
+  for (const n of a.notes) out.push(`  note: ${n}`);
+  out.push('');
+  out.push(
+    table(
+      ['party', 'role', 'reservation', 'best', 'worst'],
+      a.parties.map((p) => [p.id + (p.defines ? '' : ' *'), p.role, num(p.reservation), num(p.best), num(p.worst)]),
+    ),
+  );
+  if (a.parties.some((p) => !p.defines)) out.push('  * reported only: the frontier, rational set and solutions are over negotiators with preferences');
+  out.push('');
+  out.push(`Rational set (every negotiator accepts): ${countText(a.rational)}${a.rational.exists === false ? ' — no zone of possible agreement' : ''}`);
+  out.push(`Passing set (the agreement rule accepts): ${countText(a.passing)}`);
+  out.push(
+    `Pareto frontier: ${count(a.frontier.outcomes)} outcome${a.frontier.outcomes === 1 ? '' : 's'}, ${a.frontier.points} distinct point${a.frontier.points === 1 ? '' : 's'} (${a.frontier.method}${a.frontier.exact ? '' : ', approximate'})`,
+  );
+  out.push('');
+  const row = (label: string, s: (ScoredOutcomeJson & { value?: number | null }) | null, extra = '') =>
+    s ? [label, ...ids.map((id) => num(s.utilities[id])), s.value !== undefined ? num(s.value) : extra, outcomeText(s.outcome)] : [label, ...ids.map(() => '—'), '—', 'none (no rational outcome)'];
+  out.push('Solutions');
+  out.push(
+    table(
+      ['solution', ...ids, 'value', 'outcome'],
+      [
+        row('Nash', a.solutions.nash),
+        row('Kalai–Smorodinsky', a.solutions.kalaiSmorodinsky),
+        row('utilitarian', a.solutions.utilitarian),
+        row('egalitarian', a.solutions.egalitarian),
+      ],
+    ),
+  );
+  if (a.frontier.top.length) {
+    out.push('');
+    out.push(`Top ${a.frontier.top.length} frontier point${a.frontier.top.length === 1 ? '' : 's'} (rational first, by Nash product)`);
+    out.push(
+      table(
+        ['#', ...ids, 'ties', 'rational', 'outcome'],
+        a.frontier.top.map((t, k) => [String(k + 1), ...ids.map((id) => num(t.utilities[id])), String(t.ties), t.rational ? 'yes' : 'no', outcomeText(t.outcome)]),
+      ),
+    );
+  }
+  if (a.opposition) {
+    out.push('');
+    out.push(
+      `Opposition: ${num(a.opposition.level)} from the ideal point (${a.opposition.ideal.map((x) => num(x)).join(', ')}) to the nearest frontier point; normalised ${num(a.opposition.normalized)}`,
+    );
+    for (const r of a.opposition.rankCorrelation) out.push(`  Kendall τ ${r.a} vs ${r.b}: ${num(r.tau)} (over ${count(a.opposition.sampled)} outcomes)`);
+  }
+  if (a.improvements) {
+    const imp = a.improvements;
+    out.push('');
+    out.push(`From ${outcomeText(imp.from.outcome)} (${ids.map((id) => `${id} ${num(imp.from.utilities[id])}`).join(', ')}):`);
+    if (imp.best.length === 0) out.push('  no Pareto improvement: no outcome is at least as good for every party and better for one');
+    else {
+      out.push(`  ${imp.count !== null ? count(imp.count) : 'some'} Pareto improvement${imp.count === 1 ? '' : 's'}; the best by Nash product:`);
+      out.push(table(['#', ...ids, 'outcome'], imp.best.map((b, k) => [String(k + 1), ...ids.map((id) => num(b.utilities[id])), outcomeText(b.outcome)])));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
