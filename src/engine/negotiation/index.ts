@@ -1,0 +1,11 @@
+// Simulation: protocols, the agent interface, traces and replay (see docs/simulation.md).
+export * from './agent.ts';
+export { createAgentView, type PreparedParty } from './agent-view.ts';
+export * from './clock.ts';
+export * from './events.ts';
+export * from './negotiate.ts';
+export * from './replay.ts';
+export * from './trace.ts';
+export * from './distances.ts';
+export { sortOutcomes, lowerBound, type SortedOutcomes, DEFAULT_EXACT_SORT_LIMIT } from './sorted-outcomes.ts';
+export type { MediatorStrategy } from './single-text.ts';

@@ -1,0 +1,288 @@
+import { ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { OutcomeSpace, type OutcomeRecord } from '../model/outcome-space.ts';
+import { compileParty } from '../model/party-evaluator.ts';
+import { discounted } from '../model/reservation.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { createRng, type Rng } from '../util/rng.ts';
+import { agentFactory } from '../agents/registry.ts';
+import type { Agent, AgentFactory, Bid, ProtocolName } from './agent.ts';
+import { createAgentView, prepareParty, type PreparedParty } from './agent-view.ts';
+import { alternatingOffers } from './alternating-offers.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { driveAsync, driveSync } from './driver.ts';
+import type { EndReason, Fault, TraceEvent } from './events.ts';
+import { Session, type ProtocolOutcome, type ProtocolRun } from './session.ts';
+import { singleText, type MediatorStrategy } from './single-text.ts';
+
+/** Default deadline: 1000 rounds (see docs/simulation.md). */
+export const DEFAULT_ROUNDS = 1000;
+/** Default per-turn limit: 10 s. */
+export const DEFAULT_TURN_TIME_LIMIT_MS = 10_000;
+
+/** An agent: a built-in name (optionally with parameters, `name:key=value`) or a factory. */
+export type AgentSpec = string | AgentFactory;
+
+export interface NegotiationOptions {
+  /** One agent per participant in scenario order, or a single one for all. */
+  readonly agents: readonly AgentSpec[];
+  /** Default: `aop` with two participants, `saop` with more. */
+  readonly protocol?: ProtocolName;
+  /** Deadline in rounds (default 1000). */
+  readonly rounds?: number;
+  /** Optional wall-clock deadline in ms (makes runs timing-dependent). */
+  readonly timeLimitMs?: number;
+  /** Per-turn limit in ms (default 10 000; Infinity for none). */
+  readonly turnTimeLimitMs?: number;
+  /** Seed of every random stream in the run (default 0). */
+  readonly seed?: number;
+  /** Overrides the scenario's agreement rule. */
+  readonly rule?: AgreementRule;
+  /** Single text: the mediator's strategy (default hill-climbing). */
+  readonly mediator?: MediatorStrategy;
+  /** Single text: annealing start temperature (default 1). */
+  readonly temperature?: number;
+  /** Single text: the first text (default: random from the mediator's stream). */
+  readonly initialText?: Bid;
+  readonly clock?: Clock;
+  /** Adds `wall` (ms since start) to each event. Off by default. */
+  readonly recordWallTime?: boolean;
+}
+
+export interface NegotiationResult {
+  readonly scenario: string;
+  readonly protocol: ProtocolName;
+  readonly seed: number;
+  readonly rule: AgreementRule;
+  /** Participants in turn order, with the agent each ran. */
+  readonly participants: readonly { readonly id: string; readonly agent: string }[];
+  readonly agreement: readonly number[] | null;
+  readonly agreementRecord: OutcomeRecord | null;
+  /** Parties whose acceptance made the agreement (the proposer included). */
+  readonly acceptedBy: readonly string[];
+  readonly endReason: EndReason;
+  /** Rounds begun (1 when it ended in the first round). */
+  readonly rounds: number;
+  /** Agent calls made. */
+  readonly turns: number;
+  /** Relative time at the end, in [0, 1]. */
+  readonly time: number;
+  /**
+   * Per party with preferences: utility of the agreement, discounted as the
+   * party's discount says; without agreement, its reservation value
+   * (discounted the same way; 0 when it has none).
+   */
+  readonly utilities: Readonly<Record<string, number>>;
+  /** Undiscounted reservation values (undefined: none given). */
+  readonly reservations: Readonly<Record<string, number | undefined>>;
+  /** utility − reservation value (the reservation counted as 0 when none is given). */
+  readonly advantages: Readonly<Record<string, number>>;
+  readonly faults: readonly Fault[];
+  readonly events: readonly TraceEvent[];
+}
+
+/** Setup problems (unknown agent, wrong protocol for the party count…). */
+export class NegotiationSetupError extends Error {
+  override name = 'NegotiationSetupError';
+}
+
+/** Compiled parties and sorted outcomes of a scenario, shared by all runs on the same scenario object. */
+export interface PreparedScenario {
+  readonly scenario: Scenario;
+  readonly space: OutcomeSpace;
+  readonly parties: ReadonlyMap<string, PreparedParty>;
+}
+
+const prepared = new WeakMap<Scenario, PreparedScenario>();
+/** Fixed seed of the sampled sort fallback, so the cache does not depend on a run's seed. */
+const SORT_SEED = 0x5eed;
+
+export function prepareScenario(scenario: Scenario): PreparedScenario {
+  let p = prepared.get(scenario);
+  if (!p) {
+    const space = new OutcomeSpace(scenario.issues);
+    const parties = new Map<string, PreparedParty>();
+    for (const party of scenario.parties) parties.set(party.id, prepareParty(space, compileParty(space, party), () => createRng(SORT_SEED)));
+    p = { scenario, space, parties };
+    prepared.set(scenario, p);
+  }
+  return p;
+}
+
+interface Setup {
+  readonly session: Session;
+  readonly run: ProtocolRun;
+  readonly agents: Agent[];
+  readonly turnTimeLimitMs: number;
+  readonly clock: Clock;
+  finish(outcome: ProtocolOutcome): NegotiationResult;
+}
+
+function setup(scenario: Scenario, options: NegotiationOptions): Setup {
+  const prep = prepareScenario(scenario);
+  const { space } = prep;
+  const rule = options.rule ?? scenario.agreement;
+  const seed = options.seed ?? 0;
+  const rounds = options.rounds ?? DEFAULT_ROUNDS;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new NegotiationSetupError(`rounds must be a whole number ≥ 1, got ${rounds}`);
+  if (options.timeLimitMs !== undefined && !(options.timeLimitMs > 0)) throw new NegotiationSetupError(`the time limit must be > 0 ms`);
+  const turnTimeLimitMs = options.turnTimeLimitMs ?? DEFAULT_TURN_TIME_LIMIT_MS;
+  if (!(turnTimeLimitMs > 0)) throw new NegotiationSetupError(`the per-turn time limit must be > 0 ms`);
+  const clock = options.clock ?? systemClock;
+
+  const voters = new Set(ruleVoters(rule, scenario.parties));
+  for (const id of voters) if (!prep.parties.has(id)) throw new NegotiationSetupError(`the agreement rule names "${id}", which is not a party`);
+  const participants = scenario.parties.filter((p) => voters.has(p.id)).map((p) => p.id);
+  if (participants.length === 0) throw new NegotiationSetupError('nobody takes part: the agreement rule has no voters');
+  const protocol: ProtocolName = options.protocol ?? (participants.length === 2 ? 'aop' : 'saop');
+  if (protocol === 'aop' && participants.length !== 2)
+    throw new NegotiationSetupError(`the bilateral protocol (aop) needs 2 participants, the scenario has ${participants.length}; use saop or single-text`);
+  for (const id of participants) if (!prep.parties.get(id)!.evaluator.ufun) throw new NegotiationSetupError(`party "${id}" takes part but has no preferences`);
+
+  const specs = options.agents;
+  if (specs.length !== 1 && specs.length !== participants.length)
+    throw new NegotiationSetupError(`${specs.length} agents for ${participants.length} participants (${participants.join(', ')}): give one for all or one each`);
+  const factories = participants.map((_, i) => {
+    const s = specs.length === 1 ? specs[0]! : specs[i]!;
+    return typeof s === 'string' ? agentFactory(s) : s;
+  });
+
+  const root = createRng(seed);
+  const agentRngs: Rng[] = participants.map(() => root.fork());
+  const mediatorRng = root.fork();
+  const deadline = options.timeLimitMs !== undefined ? { rounds, timeMs: options.timeLimitMs } : { rounds };
+  const agents = participants.map((id, i) =>
+    factories[i]!(createAgentView(prep.parties.get(id)!, { space, participants, protocol, deadline, rng: agentRngs[i]! })),
+  );
+  const agentNames = participants.map((id, i) => {
+    const f = factories[i] as AgentFactory & { agentName?: string };
+    return f.agentName ?? agents[i]!.name ?? 'agent';
+  });
+
+  const session = new Session({
+    space,
+    parties: scenario.parties,
+    rule,
+    participants,
+    agents,
+    rounds,
+    ...(options.timeLimitMs !== undefined ? { timeMs: options.timeLimitMs } : {}),
+    clock,
+    recordWallTime: options.recordWallTime ?? false,
+  });
+
+  let mediatorId: string | undefined;
+  let run: ProtocolRun;
+  if (protocol === 'single-text') {
+    const mediatorParty = scenario.parties.find((p) => p.role === 'mediator' && !voters.has(p.id));
+    mediatorId = mediatorParty?.id ?? 'mediator';
+    const med = mediatorParty ? prep.parties.get(mediatorParty.id) : undefined;
+    if (options.initialText && !space.contains(options.initialText)) throw new NegotiationSetupError('the initial text is not an outcome of the space');
+    run = singleText(session, {
+      strategy: options.mediator ?? 'hill-climbing',
+      ...(med?.evaluator.ufun ? { mediator: med } : {}),
+      mediatorId,
+      rng: mediatorRng,
+      ...(options.initialText ? { initialText: options.initialText } : {}),
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+    });
+  } else {
+    run = alternatingOffers(session);
+  }
+  session.emit({
+    type: 'start',
+    protocol,
+    seed,
+    parties: participants.map((id, i) => ({ id, agent: agentNames[i]! })),
+    ...(mediatorId !== undefined ? { mediator: mediatorId } : {}),
+    rule,
+    rounds,
+    ...(options.timeLimitMs !== undefined ? { timeMs: options.timeLimitMs } : {}),
+  });
+
+  return {
+    session,
+    run,
+    agents,
+    turnTimeLimitMs,
+    clock,
+    finish: (outcome) =>
+      buildResult(prep, {
+        protocol,
+        seed,
+        rule,
+        participants: participants.map((id, i) => ({ id, agent: agentNames[i]! })),
+        outcome,
+        turns: session.turn,
+        faults: session.faults,
+        events: session.events,
+      }),
+  };
+}
+
+/** Utilities, reservations and advantages of an ending (also used by replay). */
+export function buildResult(
+  prep: PreparedScenario,
+  r: {
+    protocol: ProtocolName;
+    seed: number;
+    rule: AgreementRule;
+    participants: NegotiationResult['participants'];
+    outcome: ProtocolOutcome;
+    turns: number;
+    faults: readonly Fault[];
+    events: readonly TraceEvent[];
+  },
+): NegotiationResult {
+  const { outcome } = r;
+  const utilities: Record<string, number> = {};
+  const reservations: Record<string, number | undefined> = {};
+  const advantages: Record<string, number> = {};
+  for (const [id, p] of prep.parties) {
+    const ev = p.evaluator;
+    if (!ev.ufun) continue;
+    const d = ev.party.discount;
+    const t = d?.per === 'round' ? outcome.round : outcome.time;
+    const raw = outcome.agreement ? ev.ufun.utility(outcome.agreement) : (ev.reservationValue ?? 0);
+    utilities[id] = discounted(raw, d, t);
+    reservations[id] = ev.reservationValue;
+    advantages[id] = utilities[id] - (ev.reservationValue ?? 0);
+  }
+  return {
+    scenario: prep.scenario.name,
+    protocol: r.protocol,
+    seed: r.seed,
+    rule: r.rule,
+    participants: r.participants,
+    agreement: outcome.agreement ? [...outcome.agreement] : null,
+    agreementRecord: outcome.agreement ? prep.space.toRecord(outcome.agreement) : null,
+    acceptedBy: outcome.acceptedBy,
+    endReason: outcome.reason,
+    rounds: outcome.round + 1,
+    turns: r.turns,
+    time: outcome.time,
+    utilities,
+    reservations,
+    advantages,
+    faults: r.faults,
+    events: r.events,
+  };
+}
+
+/**
+ * Runs a negotiation with synchronous agents (the fast path). An agent that
+ * answers with a promise is recorded as a fault; use `negotiate` for
+ * asynchronous agents.
+ */
+export function negotiateSync(scenario: Scenario, options: NegotiationOptions): NegotiationResult {
+  const s = setup(scenario, options);
+  return s.finish(driveSync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
+}
+
+/**
+ * Runs a negotiation whose agents may be asynchronous: a promise that does
+ * not settle within the per-turn limit is cut off and recorded as a fault.
+ */
+export async function negotiate(scenario: Scenario, options: NegotiationOptions): Promise<NegotiationResult> {
+  const s = setup(scenario, options);
+  return s.finish(await driveAsync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
+}
