@@ -61,8 +61,8 @@ export function issuePath(el: XmlElement, position: number): string {
 
 /** The scenario name: the domain's objective name unless generic, else the file name without a "domain" suffix. */
 function domainName(path: string, objective: XmlElement): string {
-  const obj = objective.name === 'objective' ? objective.attrs.name?.trim() : undefined;
-  if (obj && !/^(root|objective)$/i.test(obj)) return obj;
+  const obj = objective.name === 'objective' ? objective.attrs.name : undefined;
+  if (obj?.trim() && !/^\s*(root|objective)\s*$/i.test(obj)) return obj;
   const s = stem(path).replace(/[-_ ]?(domain|template)$/i, '');
   if (s) return s;
   const parts = path.split(/[\\/]/);
@@ -89,7 +89,7 @@ export function readDomain(doc: XmlDocument, report: FileReporter): GeniusDomain
     const index = parseJavaInt(el.attrs.index);
     if (index === undefined) report.at(el, `${path}.index`, `expected an integer issue number, got ${JSON.stringify(el.attrs.index ?? null)}`, 'index');
     else if (positionOfIndex.has(index)) report.at(el, `${path}.index`, `duplicate issue number ${index}`, 'index');
-    const name = el.attrs.name?.trim();
+    const name = el.attrs.name?.trim() ? el.attrs.name : undefined;
     if (!name) report.at(el, `${path}.name`, 'expected an issue name');
     else if (names.has(name)) report.at(el, `${path}.name`, `duplicate issue name "${name}" (also ${names.get(name)})`, 'name');
     const issue = readIssue(el, name ?? '', path, report);

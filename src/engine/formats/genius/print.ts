@@ -24,7 +24,12 @@ export function printGenius(scenario: Scenario): SourceFile[] {
   const space = new OutcomeSpace(issues);
   const used = new Set<string>();
   const fileName = (base: string, suffix: string): string => {
-    const safe = base.replace(/[^\w.-]+/g, '_') || 'scenario';
+    // Keep the id readable (spaces are fine); replace only what file systems refuse.
+    const safe =
+      [...base]
+        .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+        .join('')
+        .replace(/^\.+/, '_') || 'scenario';
     let name = `${safe}${suffix}.xml`;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${safe}${suffix}-${k}.xml`;
     used.add(name.toLowerCase());
@@ -182,8 +187,12 @@ function nonlinearBody(issues: readonly Issue[], prefs: ConstraintPreferences, r
   lines.push(`    <utility maxutility="${n(prefs.normalizer)}">`, `      <ufun type="PlainUfun" weight="1" aggregation="${prefs.aggregation}">`);
   let ok = true;
   prefs.constraints.forEach((c, ci) => {
-    // An exclusive rectangle without bounds never pays; GENIUS would read an empty one as paying always, so leave it out.
-    if (c.mode === 'excludes' && c.bounds.length === 0) return;
+    // An exclusive rectangle without bounds pays 0 everywhere (and still counts for min/max); GENIUS would read an
+    // empty one as paying always, so write the equivalent: a rectangle paying 0 everywhere.
+    if (c.mode === 'excludes' && c.bounds.length === 0) {
+      lines.push('        <hyperRectangle utility="0"/>');
+      return;
+    }
     const weight = c.weight === 1 ? '' : ` weight="${n(c.weight)}"`;
     lines.push(`        <hyperRectangle utility="${n(c.utility)}"${weight}>`);
     const tag = c.mode === 'includes' ? 'INCLUDES' : 'EXCLUDES';

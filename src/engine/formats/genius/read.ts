@@ -43,7 +43,8 @@ export function readGenius(files: readonly SourceFile[]): Scenario {
       message: `several GENIUS domain files: ${domains.map((f) => f.path).join(', ')}; pass the domain you mean and its profiles explicitly`,
     });
   }
-  if (profiles.length === 0 && domains.length > 0) {
+  const refused = diags.length > 0;
+  if (profiles.length === 0 && domains.length > 0 && !refused) {
     diags.push({ file: domains[0]!.path, message: 'no GENIUS profile (a <utility_space> with weights and evaluations, or a nonlinear one) beside the domain: a scenario needs at least one party' });
   }
   if (diags.length > 0 && domains.length !== 1) throw new ScenarioError(diags);

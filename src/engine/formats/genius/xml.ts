@@ -132,7 +132,7 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  trimValues: true,
+  trimValues: false,
   allowBooleanAttributes: true,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
