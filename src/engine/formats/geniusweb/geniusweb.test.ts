@@ -6,7 +6,7 @@ import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { compileParty } from '../../model/party-evaluator.ts';
 import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
-import { foldersWithFiles, SCENARIOS_DIR } from '../../../testing/shared.ts';
+import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { geniusWebImporter, readGeniusWeb } from './index.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'geniusweb');
@@ -133,5 +133,14 @@ describe('GeniusWeb semantics', () => {
     expect(s.origin?.skipped?.map((x) => x.file)).toEqual(['d/notes.txt', 'd/other.json']);
     const e = errorOf(() => readGeniusWeb([domain(), { path: 'd/p.json', text: '{"DiscreteTargetProfile": {}}' }]));
     expect(e.diagnostics[0]!.message).toMatch(/not supported/);
+  });
+});
+
+describe('detection', () => {
+  const others = ([['genius', /\.xml$/i], ['negmas-yaml', /\.ya?ml$/i], ['llm-deliberation', /^config\.txt$/]] as const).flatMap(([dir, re]) => foldersWithFiles(join(SCENARIOS_DIR, dir), re));
+  const native = foldersWithFiles(join(REPO_ROOT, 'scenarios'), /\.(ya?ml|json)$/i);
+  it('claims none of the other formats\' shared folders, nor native scenarios', () => {
+    expect(others.length).toBeGreaterThan(10);
+    for (const folder of [...others, ...native]) expect(geniusWebImporter.detect(loadSourceFiles([folder])), folder).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { compileParty } from '../../model/party-evaluator.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
-import { foldersWithFiles, SCENARIOS_DIR } from '../../../testing/shared.ts';
+import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { llmDeliberationImporter, readLlmDeliberation } from './index.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'llm-deliberation');
@@ -144,5 +144,14 @@ describe('LLM-Deliberation errors', () => {
 
   it('is not detected without a config.txt', () => {
     expect(llmDeliberationImporter.detect([sc('a', '1\n2')])).toBe(0);
+  });
+});
+
+describe('detection', () => {
+  const others = ([['genius', /\.xml$/i], ['geniusweb', /\.json$/i], ['negmas-yaml', /\.ya?ml$/i]] as const).flatMap(([dir, re]) => foldersWithFiles(join(SCENARIOS_DIR, dir), re));
+  const native = foldersWithFiles(join(REPO_ROOT, 'scenarios'), /\.(ya?ml|json)$/i);
+  it('claims none of the other formats\' shared folders, nor native scenarios', () => {
+    expect(others.length).toBeGreaterThan(10);
+    for (const folder of [...others, ...native]) expect(llmDeliberationImporter.detect(loadSourceFiles([folder])), folder).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { compileParty } from '../../model/party-evaluator.ts';
 import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
-import { foldersWithFiles, SCENARIOS_DIR } from '../../../testing/shared.ts';
+import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { negmasImporter, readNegmas } from './index.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'negmas-yaml');
@@ -167,5 +167,14 @@ values:
     const s = readNegmas([domain, ufun('weights: [1, 1]\nvalues:\n- {type: TableFun, mapping: {red: 1, 1.0: 0}}\n- {type: IdentityFun}\n'), { path: 's/readme.md', text: '# hi' }, { path: 's/other.yml', text: 'a: 1' }]);
     expect(s.origin?.skipped?.map((x) => x.file)).toEqual(['s/readme.md', 's/other.yml']);
     expect(s.origin?.files).toEqual(['s/domain.yml', 's/a.yml']);
+  });
+});
+
+describe('detection', () => {
+  const others = ([['genius', /\.xml$/i], ['geniusweb', /\.json$/i], ['llm-deliberation', /^config\.txt$/]] as const).flatMap(([dir, re]) => foldersWithFiles(join(SCENARIOS_DIR, dir), re));
+  const native = foldersWithFiles(join(REPO_ROOT, 'scenarios'), /\.(ya?ml|json)$/i);
+  it('claims none of the other formats\' shared folders, nor native scenarios', () => {
+    expect(others.length).toBeGreaterThan(10);
+    for (const folder of [...others, ...native]) expect(negmasImporter.detect(loadSourceFiles([folder])), folder).toBe(0);
   });
 });
