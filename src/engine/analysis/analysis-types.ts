@@ -21,7 +21,7 @@ export interface AnalysisOptions {
   readonly from?: Outcome;
   /** How many improvements to list (default `top`). */
   readonly improvementsTop?: number;
-  /** Outcomes sampled for the rank correlation (default 1000; all outcomes when the space is that small). */
+  /** Outcomes sampled for the rank correlation (default 500; all outcomes when the space is that small). */
   readonly correlationSample?: number;
 }
 

@@ -131,7 +131,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
           Array.from(stats.best.subarray(0, d)),
           sky.map((p) => p.utilities),
           seed,
-          options.correlationSample ?? 1000,
+          options.correlationSample ?? 500,
         )
       : null;
   if (d < 2) notes.push('only one negotiator has preferences: no opposition to measure');

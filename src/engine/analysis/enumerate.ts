@@ -1,5 +1,6 @@
 import type { AnalysisParties } from './analysis-parties.ts';
 import { compileRedLines } from './analysis-parties.ts';
+import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
 import { createSkyline, type Skyline } from './skyline.ts';
 import { streamUtilities, type UtilityBlock } from './utility-stream.ts';
 
@@ -49,6 +50,7 @@ export interface EnumerationOptions {
 export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptions = {}): EnumerationStats {
   const total = ap.space.sizeNumber;
   if (total === undefined) throw new RangeError(`the outcome space has ${ap.space.size} outcomes: too many to enumerate`);
+  if (!options.from && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
   const c = createCollector(ap, options);
   streamUtilities(
     ap.space,

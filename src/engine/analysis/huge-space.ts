@@ -2,7 +2,7 @@ import type { AnalysisParties } from './analysis-parties.ts';
 import type { Frontier } from './frontier-types.ts';
 import { sampleCandidates } from './sampled-candidates.ts';
 import { linearFrontier2 } from './linear-frontier.ts';
-// PENDING: import { constraintFrontier } from './constraint-frontier.ts';
+import { constraintFrontier } from './constraint-frontier.ts';
 
 /** Outcomes to examine in a space too large to enumerate, and the frontier when a dedicated method found it. */
 export interface HugeSpacePlan {
@@ -24,12 +24,17 @@ export interface HugeSpacePlan {
 export function planHugeSpace(ap: AnalysisParties, seed: number): HugeSpacePlan {
   const defining = ap.scored.slice(0, ap.d).map((s) => s.ufun);
   if (defining.length === 2 && defining.every((f) => f.tables)) {
-    const frontier = linearFrontier2(ap.space, defining[0]!, defining[1]!);
+    const frontier = linearFrontier2(ap.space, defining[0]!, defining[1]!, { parties: [ap.scored[0]!.party.id, ap.scored[1]!.party.id] });
     return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
   }
-  // PENDING: if (defining.some((f) => !f.tables)) {
-  // PENDING:   const frontier = constraintFrontier(ap.space, defining, { seed });
-  // PENDING:   return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
-  // PENDING: }
+  if (defining.some((f) => !f.tables)) {
+    const parties = ap.scored.slice(0, ap.d);
+    const frontier = constraintFrontier(ap.space, defining, {
+      seed,
+      parties: parties.map((s) => s.party.id),
+      preferences: parties.map((s) => s.party.preferences),
+    });
+    return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
+  }
   return { candidates: sampleCandidates(ap.space, defining, { seed }), method: 'sampling and local search' };
 }

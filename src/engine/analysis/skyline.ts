@@ -43,16 +43,16 @@ function byUtilitiesDescending(a: SkylinePoint, b: SkylinePoint): number {
  * u1 ascending). A point is dominated iff the point with the smallest u0 ≥ x0
  * has u1 ≥ x1: one binary search.
  */
-class Skyline2 implements Skyline {
+export class Skyline2 implements Skyline {
   private xs: number[] = [];
   private ys: number[] = [];
   private rep: number[] = [];
   private ties: number[] = [];
   private rrep: number[] = [];
   private rties: number[] = [];
-  // The last point that dominated something: most outcomes are dominated by it.
-  private cx = -Infinity;
-  private cy = -Infinity;
+  /** The last frontier point that dominated an offered outcome (rounded utilities): most outcomes are dominated by it. */
+  cx = -Infinity;
+  cy = -Infinity;
 
   add(u: ArrayLike<number>, index: number, rational: boolean): void {
     const x = u[0]!;

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.ts';
+import { analysisToJson } from './analysis-json.ts';
+import { parseOutcome } from './parse-outcome.ts';
+import { kendallTauB } from './opposition.ts';
+import { OutcomeSpace } from '../model/outcome-space.ts';
+import type { Issue } from '../model/issue.ts';
+import type { Party } from '../model/party.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { createRng } from '../util/rng.ts';
+
+const cat = (name: string, n: number): Issue => ({ type: 'categorical', name, options: Array.from({ length: n }, (_, k) => ({ name: `${name}v${k}` })) });
+
+function linearScenario(seed: number, issues: number, values: number, parties = 2, extra: Partial<Party> = {}): Scenario {
+  const rng = createRng(seed);
+  const is = Array.from({ length: issues }, (_, i) => cat(`i${i}`, values));
+  const ps: Party[] = Array.from({ length: parties }, (_, p) => ({
+    id: `p${p}`,
+    name: `P${p}`,
+    role: 'negotiator',
+    reservation: { value: 0.3 },
+    preferences: {
+      type: 'linear-additive',
+      weights: is.map(() => 1 / issues),
+      values: is.map(() => ({ type: 'table', values: Array.from({ length: values }, () => rng.int(0, 20) / 20) })),
+    },
+    ...extra,
+  }));
+  return { name: 'linear', issues: is, parties: ps, agreement: { type: 'unanimity' } };
+}
+
+describe('analyze', () => {
+  it('uses the exact per-issue merge for two linear parties above the enumeration limit, matching enumeration', () => {
+    const s = linearScenario(3, 6, 6);
+    const exact = analyze(s);
+    const merged = analyze(s, { enumerationLimit: 1000 });
+    expect(merged.exact).toBe(false); // the sets were not counted
+    expect(merged.frontier.exact).toBe(true);
+    expect(merged.frontier.outcomes).toBe(exact.frontier.outcomes);
+    expect(merged.frontier.points.map((p) => p.utilities)).toEqual(exact.frontier.points.map((p) => p.utilities));
+    expect(merged.rational.count).toBeNull();
+    expect(merged.rational.exists).toBe(true);
+    for (const k of ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian'] as const) {
+      expect(merged.solutions[k]!.value, k).toBeCloseTo(exact.solutions[k]!.value, 10);
+    }
+  });
+
+  it('handles a 10^12-outcome linear space without enumerating it', () => {
+    const r = analyze(linearScenario(5, 12, 10));
+    expect(r.outcomes).toBe(10n ** 12n);
+    expect(r.frontier.exact).toBe(true);
+    expect(r.solutions.nash).not.toBeNull();
+    expect(analysisToJson(r, linearScenario(5, 12, 10).issues).outcomes).toBe(1e12);
+  });
+
+  it('labels sampling as approximate for three parties above the limit', () => {
+    const s = linearScenario(7, 5, 5, 3);
+    const r = analyze(s, { enumerationLimit: 100, seed: 3 });
+    const exact = analyze(s);
+    expect(r.exact).toBe(false);
+    expect(r.frontier.exact).toBe(false);
+    expect(r.method).toMatch(/sampling/);
+    // never better than the truth
+    expect(r.solutions.utilitarian!.value).toBeLessThanOrEqual(exact.solutions.utilitarian!.value + 1e-12);
+    expect(JSON.stringify(analysisToJson(r, s.issues))).toBe(JSON.stringify(analysisToJson(analyze(s, { enumerationLimit: 100, seed: 3 }), s.issues)));
+  });
+
+  it('writes sizes above 2^53 as decimal strings', () => {
+    const s = linearScenario(1, 60, 10);
+    const r = analyze(s, { enumerationLimit: 10 });
+    const j = analysisToJson(r, s.issues);
+    expect(j.outcomes).toBe('1' + '0'.repeat(60));
+  });
+
+  it('reports no zone of agreement when reservations exclude every outcome', () => {
+    const s = linearScenario(2, 3, 3, 2, { reservation: { value: 2 } });
+    const r = analyze(s);
+    expect(r.rational).toEqual({ count: 0, exists: false, exact: true });
+    expect(r.passing.exists).toBe(false);
+    expect(r.solutions.nash).toBeNull();
+    expect(r.solutions.kalaiSmorodinsky).toBeNull();
+    expect(r.solutions.egalitarian).toBeNull();
+    expect(r.solutions.utilitarian).not.toBeNull();
+  });
+
+  it('reports a mediator alongside the solutions without letting it define the frontier', () => {
+    const base = linearScenario(4, 3, 4, 3);
+    const s: Scenario = { ...base, parties: base.parties.map((p, i) => (i === 2 ? { ...p, role: 'mediator' } : p)) };
+    const r = analyze(s);
+    expect(r.frontier.parties).toEqual(['p0', 'p1']);
+    expect(Object.keys(r.solutions.nash!.utilities)).toEqual(['p0', 'p1', 'p2']);
+    expect(r.parties.find((p) => p.id === 'p2')!.defines).toBe(false);
+  });
+
+  it('lists Pareto improvements over a tentative agreement, best first', () => {
+    const s = linearScenario(9, 3, 4);
+    const space = new OutcomeSpace(s.issues);
+    const from = space.outcomeAt(0);
+    const r = analyze(s, { from, improvementsTop: 5 });
+    const fu = r.improvements!.from.utilities;
+    for (const b of r.improvements!.best) {
+      expect(b.utilities.p0! >= fu.p0! && b.utilities.p1! >= fu.p1!).toBe(true);
+      expect(b.utilities.p0! > fu.p0! || b.utilities.p1! > fu.p1!).toBe(true);
+    }
+    const values = r.improvements!.best.map((b) => b.nashProduct);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+  });
+});
+
+describe('parseOutcome', () => {
+  const space = new OutcomeSpace([cat('a', 3), { type: 'integer', name: 'b', min: 5, max: 9 }]);
+  it('reads issue=value lists and JSON objects', () => {
+    expect(parseOutcome(space, 'a=av2, b=7').outcome).toEqual([2, 2]);
+    expect(parseOutcome(space, '{"a":"av1","b":9}').outcome).toEqual([1, 4]);
+  });
+  it('lists every problem', () => {
+    const r = parseOutcome(space, 'a=nope,c=1');
+    expect(r.outcome).toBeUndefined();
+    expect(r.errors.join('; ')).toMatch(/unknown issue "c".*|has no value/);
+    expect(r.errors.length).toBeGreaterThanOrEqual(3);
+    expect(parseOutcome(space, '{bad').errors[0]).toMatch(/JSON/);
+  });
+});
+
+describe('kendallTauB', () => {
+  it('is 1 for the same ranking, −1 for the reverse, and handles ties', () => {
+    expect(kendallTauB([1, 2, 3, 4], [10, 20, 30, 40])).toBe(1);
+    expect(kendallTauB([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1);
+    expect(kendallTauB([1, 1, 2], [1, 2, 3])).toBeCloseTo(2 / Math.sqrt(2 * 3), 12);
+    expect(kendallTauB([1, 1, 1], [1, 2, 3])).toBe(0);
+  });
+});
