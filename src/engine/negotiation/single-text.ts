@@ -23,7 +23,7 @@ export interface SingleTextOptions {
 
 /**
  * Mediated single negotiation text. The mediator starts from a text and, each
- * round, proposes a variant that differs in one issue; every participant
+ * round, proposes a variant (one or more issues changed); every participant
  * votes. The variant becomes the new text when the agreement rule passes it
  * (required parties veto); the annealing mediator also adopts a rejected
  * variant with probability exp(−rejections / T), T falling linearly from the
@@ -97,17 +97,28 @@ export function* singleText(s: Session, opts: SingleTextOptions): ProtocolRun {
   if (s.ruleMet((i) => acceptedBy.includes(participants[i]!))) return finish('agreement', last, text, acceptedBy);
   return finish(s.stillPossible() ? 'deadline' : 'fault', last, null, []);
 
-  /** A variant of the text in one issue; a mediator with preferences proposes its favourite of a few. */
+  /**
+   * A variant of the text: one random issue changes, and each further change
+   * follows with probability ½ (so that trades across issues can be found);
+   * a mediator with preferences proposes its favourite of a few variants.
+   */
   function propose(current: Bid): number[] {
     let best: number[] | undefined;
     let bestU = -Infinity;
     const draws = mediatorUtility ? candidates : 1;
     for (let k = 0; k < draws; k++) {
       const c = [...current];
-      const issue = mutable[rng.int(0, mutable.length - 1)]!;
-      const r = space.radices[issue]!;
-      const shift = rng.int(1, r - 1);
-      c[issue] = (c[issue]! + shift) % r;
+      let changes = 1;
+      while (changes < mutable.length && rng.float() < 0.5) changes++;
+      for (let j = 0; j < changes; j++) {
+        const issue = mutable[rng.int(0, mutable.length - 1)]!;
+        const r = space.radices[issue]!;
+        c[issue] = (c[issue]! + rng.int(1, r - 1)) % r;
+      }
+      if (c.every((x, i) => x === current[i])) {
+        const issue = mutable[0]!;
+        c[issue] = (c[issue]! + 1) % space.radices[issue]!;
+      }
       const u = mediatorUtility ? mediatorUtility.utility(c) : 0;
       if (!best || u > bestU) {
         best = c;

@@ -19,7 +19,7 @@ export function traceFromJsonLines(text: string): TraceEvent[] {
     try {
       v = JSON.parse(line);
     } catch (e) {
-      throw new Error(`trace line ${i + 1}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`trace line ${i + 1}: not JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
     if (!v || typeof v !== 'object' || !TYPES.has((v as { type?: string }).type ?? '')) throw new Error(`trace line ${i + 1}: not a trace event`);
     events.push(v as TraceEvent);
