@@ -4,14 +4,20 @@ import type { ScenarioImporter } from './importer.ts';
 import type { SourceFile } from './source-file.ts';
 import { nativeImporter } from './native/index.ts';
 import { geniusImporter } from './genius/index.ts';
+import { geniusWebImporter } from './geniusweb/index.ts';
+import { negmasImporter } from './negmas/index.ts';
+import { llmDeliberationImporter } from './llm-deliberation/index.ts';
 
 export * from './source-file.ts';
 export type { ScenarioImporter } from './importer.ts';
 export { nativeImporter, printNative, readNative, applyVariant, applyPatch, nativeJsonSchema } from './native/index.ts';
 export { geniusImporter, printGenius } from './genius/index.ts';
+export { geniusWebImporter } from './geniusweb/index.ts';
+export { negmasImporter } from './negmas/index.ts';
+export { llmDeliberationImporter } from './llm-deliberation/index.ts';
 
 /** Every format parley reads, most specific first. */
-export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter, geniusImporter];
+export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter, geniusImporter, geniusWebImporter, negmasImporter, llmDeliberationImporter];
 
 /**
  * Reads a scenario from files, detecting the format: the importer most sure
