@@ -44,7 +44,7 @@ export function adjustedWinnerPoints(pointsA: readonly number[], pointsB: readon
   const a = norm(pointsA, 'first party');
   const b = norm(pointsB, 'second party');
   const m = a.length;
-  const shareA = a.map((ai, i) => (ai >= b[i]! ? 1 : 0));
+  const shareA: number[] = a.map((ai, i) => (ai >= b[i]! ? 1 : 0));
   let ta = 0;
   let tb = 0;
   for (let i = 0; i < m; i++) {
@@ -59,9 +59,11 @@ export function adjustedWinnerPoints(pointsA: readonly number[], pointsB: readon
     let tx = xIsA ? ta : tb;
     let ty = xIsA ? tb : ta;
     const held = shareA.map((s, i) => i).filter((i) => (xIsA ? shareA[i] === 1 : shareA[i] === 0) && x[i]! + y[i]! > 0);
-    // Increasing x/y, compared by cross-multiplication (y may be 0: ratio ∞, last).
-    held.sort((i, j) => x[i]! * y[j]! - x[j]! * y[i]! || i - j);
-    for (const i of held) {
+    // Increasing x/y (y = 0: ratio ∞, last); equal ratios by item order.
+    const ratio = held.map((i) => (y[i]! > 0 ? x[i]! / y[i]! : Infinity));
+    const order = held.map((_, k) => k).sort((k, l) => (ratio[k]! < ratio[l]! ? -1 : ratio[k]! > ratio[l]! ? 1 : held[k]! - held[l]!));
+    const queue = order.map((k) => held[k]!);
+    for (const i of queue) {
       if (tx - x[i]! >= ty + y[i]!) {
         tx -= x[i]!;
         ty += y[i]!;
