@@ -1,4 +1,6 @@
 // `npm run bench`: runs each benchmark module (numbers are printed, never asserted).
 import { benchAnalysis } from './analysis.ts';
+import { benchInspectWalk } from './inspect-walk.ts';
 
 benchAnalysis();
+benchInspectWalk();
