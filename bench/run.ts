@@ -1,6 +1,8 @@
 // `npm run bench`: runs each benchmark module (numbers are printed, never asserted).
 import { benchAnalysis } from './analysis.ts';
+import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 
 benchAnalysis();
 benchInspectWalk();
+benchFrontier();
