@@ -1,2 +1,5 @@
-// parley's engine: pure TypeScript, no Node APIs, runs in Node and the browser.
+// parley's engine: pure TypeScript, no Node APIs, runs unchanged in Node and the browser.
 export * from './model/index.ts';
+export * from './formats/index.ts';
+export * from './analysis/index.ts';
+export { createRng, type Rng } from './util/rng.ts';
