@@ -81,7 +81,7 @@ describe('MiCRO', () => {
     const r2 = a.respond(turn(0.2, bad, 'buyer'));
     expect(r1).toEqual({ type: 'offer', outcome: sorted.outcomeAt(sorted.count - 2) });
     expect(r2).toEqual({ type: 'offer', outcome: expect.anything() });
-    const offered2 = (r2 as { outcome: number[] }).outcome;
+    const offered2 = (r2 as unknown as { outcome: number[] }).outcome;
     expect([best, sorted.outcomeAt(sorted.count - 2)]).toContainEqual(offered2);
     // A new distinct offer lets it concede one more step.
     const r3 = a.respond(turn(0.3, [1, 0, 0], 'buyer'));
