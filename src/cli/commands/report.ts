@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { collectReport, htmlReport, markdownReport } from '../../engine/formats/report/index.ts';
+import { loadScenario } from '../load-scenario.ts';
+import { UsageError, intOption } from '../program.ts';
+
+interface ReportCliOptions {
+  out: string;
+  format?: string;
+  seed: number;
+  samples: number;
+  agent: string;
+  rounds: number;
+  json?: boolean;
+}
+
+/** `parley report PATH --out report.html`: the whole analysis as one self-contained HTML page (or Markdown with SVG files). */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Write a self-contained report: the scenario with its sources and assumptions, the utility space, the four questions of the seed article (ceasefire scenario), sensitivity tables and simulated negotiations. HTML opens offline (no external reference); --format md writes Markdown with SVG files beside it. See docs/what-if.md.',
+    )
+    .argument('<path...>', 'a scenario file, a scenario folder, or explicit domain/profile files')
+    .requiredOption('--out <file>', 'the file to write (report.html, report.md)')
+    .option('--format <fmt>', 'html or md (default: from the file extension, else html)')
+    .option('--seed <n>', 'seed of everything random (sampling, simulations)', intOption('--seed', 0), 1)
+    .option('--samples <n>', 'Monte Carlo draws of the sensitivity analysis', intOption('--samples', 0), 300)
+    .option('--agent <spec>', 'agent of the simulated negotiations', 'boulware')
+    .option('--rounds <n>', 'deadline of the simulated negotiations', intOption('--rounds', 1), 200)
+    .option('--json', 'also print the answers (four questions, sensitivity, rules) as JSON on stdout')
+    .action((paths: string[], opts: ReportCliOptions) => {
+      const format = opts.format ?? (/\.(md|markdown)$/i.test(opts.out) ? 'md' : 'html');
+      if (format !== 'html' && format !== 'md') throw new UsageError(`--format expects html or md, got "${format}"`);
+      const scenario = loadScenario(paths);
+      const command = `parley report ${paths.join(' ')} --out ${opts.out}${format === 'md' ? ' --format md' : ''} --seed ${opts.seed}`;
+      const data = collectReport(scenario, {
+        seed: opts.seed,
+        samples: opts.samples,
+        agent: opts.agent,
+        rounds: opts.rounds,
+        command,
+        source: paths.join(', '),
+        onStage: (s) => {
+          if (process.stderr.isTTY) process.stderr.write(`report: ${s}…\n`);
+        },
+      });
+      mkdirSync(dirname(opts.out) || '.', { recursive: true });
+      if (format === 'html') {
+        writeFileSync(opts.out, htmlReport(data));
+        process.stderr.write(`wrote ${opts.out}\n`);
+      } else {
+        const prefix = basename(opts.out, extname(opts.out));
+        const md = markdownReport(data, prefix);
+        writeFileSync(opts.out, md.markdown);
+        for (const [name, svg] of Object.entries(md.files)) writeFileSync(join(dirname(opts.out), name), svg);
+        process.stderr.write(`wrote ${opts.out} and ${Object.keys(md.files).length} SVG files beside it\n`);
+      }
+      if (opts.json) {
+        const json = {
+          scenario: scenario.name,
+          questions: data.questions,
+          sensitivity: data.sensitivity,
+          rules: data.rules,
+          analysis: data.analysis,
+        };
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      }
+    });
+}

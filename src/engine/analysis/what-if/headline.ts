@@ -1,0 +1,100 @@
+import { issueValueAt } from '../../model/issue.ts';
+import { nashRow, rationalMask, rowUtilities, type OutcomeTable, type TableState } from './outcome-table.ts';
+
+/** An option written `issue=value`. */
+export type OptionKey = string;
+
+/** The answers sensitivity analysis watches. */
+export interface HeadlineAnswers {
+  /** Whether some deal is rational (every negotiator accepts): a zone of agreement exists. */
+  readonly agreement: boolean;
+  /** Outcome index of the Nash deal (max Π(uᵢ − rᵢ) over rational deals; ties: lowest index); null when none. */
+  readonly nash: number | null;
+  /** The Nash deal as `issue=value` pairs (null when none). */
+  readonly nashDeal: string | null;
+  /** Rounded utilities at the Nash deal, by party id (empty when none). */
+  readonly nashUtilities: Readonly<Record<string, number>>;
+  /** Options every rational deal contains, sorted; null when there is no rational deal. */
+  readonly common: readonly OptionKey[] | null;
+  /** Whether the watched option is in every rational deal; null when there is no rational deal or no option is watched. */
+  readonly option: boolean | null;
+}
+
+export type AnswerKey = 'agreement' | 'nash' | 'common' | 'option';
+export const ANSWER_KEYS: readonly AnswerKey[] = ['agreement', 'nash', 'common', 'option'];
+
+/** A watched option, as issue and value positions. */
+export interface WatchedOption {
+  readonly key: OptionKey;
+  readonly issue: number;
+  readonly value: number;
+}
+
+/** Reads `issue=value` against the table's issues; throws a RangeError naming what is wrong. */
+export function watchOption(table: OutcomeTable, key: string): WatchedOption {
+  const eq = key.indexOf('=');
+  if (eq <= 0) throw new RangeError(`an option is written issue=value, got "${key}"`);
+  const name = key.slice(0, eq).trim();
+  const value = key.slice(eq + 1).trim();
+  const i = table.space.issueIndex(name);
+  if (i < 0) throw new RangeError(`unknown issue "${name}"; the issues are ${table.space.issues.map((x) => x.name).join(', ')}`);
+  const issue = table.space.issues[i]!;
+  for (let k = 0; k < table.space.radices[i]!; k++) if (String(issueValueAt(issue, k)) === value) return { key: `${name}=${value}`, issue: i, value: k };
+  throw new RangeError(`issue "${name}" has no value "${value}"`);
+}
+
+export function optionKey(table: OutcomeTable, issue: number, value: number): OptionKey {
+  return `${table.space.issues[issue]!.name}=${String(issueValueAt(table.space.issues[issue]!, value))}`;
+}
+
+export function describeRow(table: OutcomeTable, j: number): string {
+  const n = table.space.issueCount;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(optionKey(table, i, table.digits[j * n + i]!));
+  return parts.join(', ');
+}
+
+/** The headline answers under one scoring of the table. */
+export function headlineAnswers(state: TableState, watched?: WatchedOption): HeadlineAnswers {
+  const { table } = state;
+  const mask = rationalMask(state);
+  const n = table.space.issueCount;
+  let any = false;
+  const first = new Int32Array(n).fill(-1);
+  const same = new Uint8Array(n).fill(1);
+  for (let j = 0; j < table.rows; j++) {
+    if (mask[j] !== 1) continue;
+    for (let i = 0; i < n; i++) {
+      const d = table.digits[j * n + i]!;
+      if (!any) first[i] = d;
+      else if (first[i] !== d) same[i] = 0;
+    }
+    any = true;
+  }
+  const nash = nashRow(state, mask);
+  const common = any ? Array.from({ length: n }, (_, i) => i).filter((i) => same[i] === 1).map((i) => optionKey(table, i, first[i]!)).sort() : null;
+  let option: boolean | null = null;
+  if (watched && any) option = same[watched.issue] === 1 && first[watched.issue] === watched.value;
+  return {
+    agreement: any,
+    nash: nash.row >= 0 ? table.outcomeIndex[nash.row]! : null,
+    nashDeal: nash.row >= 0 ? describeRow(table, nash.row) : null,
+    nashUtilities: nash.row >= 0 ? rowUtilities(state, nash.row) : {},
+    common,
+    option,
+  };
+}
+
+/** Whether an answer differs between two sets of answers. */
+export function answerDiffers(a: HeadlineAnswers, b: HeadlineAnswers, key: AnswerKey): boolean {
+  switch (key) {
+    case 'agreement':
+      return a.agreement !== b.agreement;
+    case 'nash':
+      return a.nash !== b.nash;
+    case 'option':
+      return a.option !== b.option;
+    case 'common':
+      return (a.common === null) !== (b.common === null) || (a.common ?? []).join(';') !== (b.common ?? []).join(';');
+  }
+}

@@ -1,0 +1,370 @@
+import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../../model/agreement-rule.ts';
+import { issueNumberAt } from '../../model/issue.ts';
+import { OutcomeSpace } from '../../model/outcome-space.ts';
+import { compileParty } from '../../model/party-evaluator.ts';
+import type { Party } from '../../model/party.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { evaluateValueFunction } from '../../model/value-function.ts';
+import { createRng } from '../../util/rng.ts';
+import { roundUtility } from '../frontier-types.ts';
+
+/** Spaces at most this large are tabulated outcome by outcome; larger ones are sampled (and say so). */
+export const DEFAULT_TABLE_LIMIT = 1_000_000;
+
+/** One party, tabulated over the outcome rows. */
+export interface TableParty {
+  readonly party: Party;
+  readonly id: string;
+  /** Index in scenario order. */
+  readonly index: number;
+  /** Linear-additive weights as written (undefined: no preferences or constraint preferences). */
+  readonly weights: Float64Array | undefined;
+  /** Linear-additive: per issue, the unweighted value of each row (column-major). */
+  readonly columns: readonly Float64Array[] | undefined;
+  /** Utility of each row under the scenario's own preferences (undefined: no preferences). */
+  readonly baseUtility: Float64Array | undefined;
+  /** The reservation value as a number (undefined: none; a reservation outcome's utility at the base weights). */
+  readonly reservation: number | undefined;
+  /** A reservation given as an outcome: its row digits (its utility moves with the weights). */
+  readonly reservationOutcome: readonly number[] | undefined;
+  /** 1 where the row crosses one of the party's red lines (undefined: no red lines). */
+  readonly redLine: Uint8Array | undefined;
+}
+
+/** A scenario's outcomes laid out as rows, with every party's value columns: re-scoring under new weights needs no recompilation. */
+export interface OutcomeTable {
+  readonly scenario: Scenario;
+  readonly space: OutcomeSpace;
+  /** Number of rows. */
+  readonly rows: number;
+  /** Row digits, row-major (row j, issue i at j·n + i). */
+  readonly digits: Int32Array;
+  /** Outcome index of each row, ascending (ties break on the lowest). */
+  readonly outcomeIndex: Float64Array;
+  /** True when every outcome is a row; false when the rows are a seeded sample. */
+  readonly exact: boolean;
+  readonly parties: readonly TableParty[];
+  /** Negotiators with preferences (indices into `parties`): they define rationality's utilities, the frontier and the Nash deal. */
+  readonly defining: readonly number[];
+  /** Every negotiator (indices into `parties`): the rational set needs all of them to accept. */
+  readonly negotiators: readonly number[];
+}
+
+/** Parameters that what-if analysis varies: per party (scenario order) its weights and reservation. */
+export interface TableParameters {
+  readonly weights: readonly (Float64Array | undefined)[];
+  readonly reservations: readonly (number | undefined)[];
+}
+
+/** The rows scored under one set of parameters. */
+export interface TableState {
+  readonly table: OutcomeTable;
+  readonly params: TableParameters;
+  /** Per party, raw utility of each row (undefined: no preferences). */
+  readonly utilities: readonly (Float64Array | undefined)[];
+  /** Per party, its reservation value under these parameters (undefined: none). */
+  readonly reservations: readonly (number | undefined)[];
+}
+
+export interface TableOptions {
+  /** Tabulate every outcome when the space has at most this many (default 10^6); else a seeded sample of this many. */
+  readonly limit?: number;
+  readonly seed?: number;
+  /** Outcomes that must be rows when sampling (e.g. the frontier found by `analyze`). */
+  readonly include?: readonly (readonly number[])[];
+}
+
+/** Lays out a scenario's outcomes as rows with each party's value columns. Pure. */
+export function buildOutcomeTable(scenario: Scenario, options: TableOptions = {}): OutcomeTable {
+  const space = new OutcomeSpace(scenario.issues);
+  const n = space.issueCount;
+  const limit = options.limit ?? DEFAULT_TABLE_LIMIT;
+  let rows: number;
+  let digits: Int32Array;
+  let outcomeIndex: Float64Array;
+  let exact: boolean;
+  if (space.isEnumerable(limit)) {
+    rows = Number(space.size);
+    digits = new Int32Array(rows * n);
+    outcomeIndex = new Float64Array(rows);
+    space.forEachBlock((block, count, start) => {
+      digits.set(block.subarray(0, count * n), start * n);
+      for (let j = 0; j < count; j++) outcomeIndex[start + j] = start + j;
+    });
+    exact = true;
+  } else {
+    const rng = createRng(options.seed ?? 1);
+    const seen = new Map<bigint, readonly number[]>();
+    for (const o of options.include ?? []) if (space.contains(o)) seen.set(space.bigIndexOf(o), o);
+    const target = Math.max(1, Math.floor(limit));
+    for (let tries = 0; seen.size < target && tries < target * 4; tries++) {
+      const o = space.sample(rng);
+      seen.set(space.bigIndexOf(o), o);
+    }
+    const keys = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    rows = keys.length;
+    digits = new Int32Array(rows * n);
+    outcomeIndex = new Float64Array(rows);
+    keys.forEach((k, j) => {
+      digits.set(seen.get(k)!, j * n);
+      outcomeIndex[j] = Number(k);
+    });
+    exact = false;
+  }
+  const parties = scenario.parties.map((party, index) => tabulateParty(space, party, index, digits, rows));
+  const defining = parties.flatMap((p, i) => (p.party.role === 'negotiator' && p.baseUtility ? [i] : []));
+  const negotiators = parties.flatMap((p, i) => (p.party.role === 'negotiator' ? [i] : []));
+  return { scenario, space, rows, digits, outcomeIndex, exact, parties, defining, negotiators };
+}
+
+function tabulateParty(space: OutcomeSpace, party: Party, index: number, digits: Int32Array, rows: number): TableParty {
+  const n = space.issueCount;
+  const ev = compileParty(space, party);
+  const prefs = party.preferences;
+  let weights: Float64Array | undefined;
+  let columns: Float64Array[] | undefined;
+  let baseUtility: Float64Array | undefined;
+  if (prefs?.type === 'linear-additive') {
+    weights = Float64Array.from(space.issues, (_, i) => prefs.weights[i] ?? 0);
+    columns = space.issues.map((issue, i) => {
+      const f = prefs.values[i];
+      const vals = Float64Array.from({ length: space.radices[i]! }, (_, k) => (f ? evaluateValueFunction(f, k, issueNumberAt(issue, k)) : 0));
+      const col = new Float64Array(rows);
+      for (let j = 0; j < rows; j++) col[j] = vals[digits[j * n + i]!]!;
+      return col;
+    });
+    baseUtility = new Float64Array(rows);
+    ev.ufun!.evaluateBlock(digits, rows, baseUtility);
+  } else if (ev.ufun) {
+    baseUtility = new Float64Array(rows);
+    ev.ufun.evaluateBlock(digits, rows, baseUtility);
+  }
+  let redLine: Uint8Array | undefined;
+  const lines = party.redLines ?? [];
+  if (lines.length > 0) {
+    redLine = new Uint8Array(rows);
+    const row = new Int32Array(n);
+    for (let j = 0; j < rows; j++) {
+      for (let i = 0; i < n; i++) row[i] = digits[j * n + i]!;
+      redLine[j] = ev.crossesRedLine(row) ? 1 : 0;
+    }
+  }
+  const res = party.reservation;
+  return {
+    party,
+    id: party.id,
+    index,
+    weights,
+    columns,
+    baseUtility,
+    reservation: ev.reservationValue,
+    reservationOutcome: res && 'outcome' in res ? res.outcome : undefined,
+    redLine,
+  };
+}
+
+/** The scenario's own parameters. */
+export function baseParameters(table: OutcomeTable): TableParameters {
+  return {
+    weights: table.parties.map((p) => (p.weights ? Float64Array.from(p.weights) : undefined)),
+    reservations: table.parties.map((p) => (p.reservationOutcome ? undefined : p.reservation)),
+  };
+}
+
+function sameWeights(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Scores every row under the parameters. Parties whose weights are unchanged reuse the base utilities. */
+export function scoreTable(table: OutcomeTable, params: TableParameters): TableState {
+  const utilities = table.parties.map((p, k) => {
+    const w = params.weights[k];
+    if (!p.baseUtility) return undefined;
+    if (!p.weights || !p.columns || !w || sameWeights(w, p.weights)) return p.baseUtility;
+    return linearUtilities(table, p, w);
+  });
+  const reservations = table.parties.map((p, k) => {
+    if (p.reservationOutcome && p.weights && p.columns) {
+      const w = params.weights[k] ?? p.weights;
+      let u = 0;
+      // The reservation outcome's utility under the current weights.
+      const vals = p.party.preferences?.type === 'linear-additive' ? p.party.preferences.values : [];
+      table.space.issues.forEach((issue, i) => {
+        const f = vals[i];
+        const d = p.reservationOutcome![i]!;
+        u += (w[i] ?? 0) * (f ? evaluateValueFunction(f, d, issueNumberAt(issue, d)) : 0);
+      });
+      return u;
+    }
+    return p.reservationOutcome ? p.reservation : params.reservations[k];
+  });
+  return { table, params, utilities, reservations };
+}
+
+function linearUtilities(table: OutcomeTable, p: TableParty, w: Float64Array): Float64Array {
+  const out = new Float64Array(table.rows);
+  const cols = p.columns!;
+  // Same summation order as the compiled utility: issue by issue.
+  for (let i = 0; i < cols.length; i++) {
+    const wi = w[i]!;
+    const col = cols[i]!;
+    if (i === 0) for (let j = 0; j < out.length; j++) out[j] = wi * col[j]!;
+    else for (let j = 0; j < out.length; j++) out[j]! += wi * col[j]!;
+  }
+  return out;
+}
+
+/** Whether party k accepts row j: no red line crossed and utility ≥ reservation (parties without preferences: red lines only). */
+export function accepts(state: TableState, k: number, j: number): boolean {
+  const p = state.table.parties[k]!;
+  if (p.redLine && p.redLine[j] === 1) return false;
+  const u = state.utilities[k];
+  const r = state.reservations[k];
+  if (!u || r === undefined) return true;
+  return u[j]! >= r;
+}
+
+/** 1 where every negotiator accepts (the rational set). */
+export function rationalMask(state: TableState): Uint8Array {
+  const { table } = state;
+  const out = new Uint8Array(table.rows);
+  for (let j = 0; j < table.rows; j++) {
+    let ok = 1;
+    for (const k of table.negotiators)
+      if (!accepts(state, k, j)) {
+        ok = 0;
+        break;
+      }
+    out[j] = ok;
+  }
+  return out;
+}
+
+/** A rule compiled to party indices. */
+export interface RuleIndices {
+  readonly voters: readonly number[];
+  readonly required: readonly number[];
+  readonly quorum: number;
+}
+
+export function compileRule(table: OutcomeTable, rule: AgreementRule = table.scenario.agreement): RuleIndices {
+  const ids = table.parties.map((p) => p.id);
+  const idx = (id: string) => ids.indexOf(id);
+  return {
+    voters: ruleVoters(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
+    required: ruleRequired(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
+    quorum: ruleQuorum(rule, table.scenario.parties),
+  };
+}
+
+/** 1 where the agreement rule accepts the row (the passing set). */
+export function passingMask(state: TableState, rule: RuleIndices = compileRule(state.table)): Uint8Array {
+  const out = new Uint8Array(state.table.rows);
+  for (let j = 0; j < out.length; j++) {
+    let yes = 0;
+    for (const v of rule.voters) if (accepts(state, v, j)) yes++;
+    let ok = yes >= rule.quorum;
+    if (ok) for (const v of rule.required) if (!accepts(state, v, j)) ok = false;
+    out[j] = ok ? 1 : 0;
+  }
+  return out;
+}
+
+/** rᵢ in a Nash product: the reservation, or 0 when absent or not finite (as `analyze`). */
+export function disagreementOf(state: TableState, k: number): number {
+  const r = state.reservations[k];
+  return r === undefined || !Number.isFinite(r) ? 0 : r;
+}
+
+/**
+ * The row maximising Π (uᵢ − rᵢ) over `parties` (indices with preferences)
+ * among rows where `mask` is 1, with utilities rounded to 10 decimals as
+ * `analyze` does; ties: the lowest outcome index. −1 when the mask is empty.
+ */
+export function nashRow(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): { row: number; value: number } {
+  const us = parties.filter((k) => state.utilities[k]).map((k) => ({ u: state.utilities[k]!, d: disagreementOf(state, k) }));
+  let best = -1;
+  let value = -Infinity;
+  for (let j = 0; j < mask.length; j++) {
+    if (mask[j] !== 1) continue;
+    let prod = 1;
+    for (const { u, d } of us) prod *= roundUtility(u[j]!) - d;
+    if (prod > value) {
+      value = prod;
+      best = j;
+    }
+  }
+  return { row: best, value };
+}
+
+/** The row's outcome (value positions). */
+export function rowOutcome(table: OutcomeTable, j: number): number[] {
+  const n = table.space.issueCount;
+  return Array.from(table.digits.subarray(j * n, j * n + n));
+}
+
+/** Every party's rounded utility of a row, by id. */
+export function rowUtilities(state: TableState, j: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  state.table.parties.forEach((p, k) => {
+    const u = state.utilities[k];
+    if (u) out[p.id] = roundUtility(u[j]!);
+  });
+  return out;
+}
+
+/**
+ * Rows of `mask` on its Pareto frontier over `parties` (rounded utilities;
+ * a row is dropped when another row of the mask is at least as good for all
+ * and better for one). Ties (equal utility vectors) are all kept.
+ */
+export function paretoRows(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): number[] {
+  const us = parties.map((k) => state.utilities[k]!).filter(Boolean);
+  const rows: number[] = [];
+  for (let j = 0; j < mask.length; j++) if (mask[j] === 1) rows.push(j);
+  const vec = (j: number) => us.map((u) => roundUtility(u[j]!));
+  const vs = rows.map(vec);
+  // Sort by the first utility descending, then the rest descending: a row can only be dominated by one before it.
+  const order = rows.map((_, i) => i).sort((a, b) => {
+    for (let c = 0; c < us.length; c++) {
+      const d = vs[b]![c]! - vs[a]![c]!;
+      if (d !== 0) return d;
+    }
+    return rows[a]! - rows[b]!;
+  });
+  const kept: number[] = [];
+  const keptVecs: number[][] = [];
+  for (const i of order) {
+    const v = vs[i]!;
+    let dominated = false;
+    for (const w of keptVecs) {
+      let ge = true;
+      let gt = false;
+      for (let c = 0; c < v.length; c++) {
+        if (w[c]! < v[c]!) {
+          ge = false;
+          break;
+        }
+        if (w[c]! > v[c]!) gt = true;
+      }
+      if (ge && gt) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) {
+      kept.push(rows[i]!);
+      keptVecs.push(v);
+    }
+  }
+  return kept.sort((a, b) => a - b);
+}
+
+export function countMask(mask: Uint8Array): number {
+  let c = 0;
+  for (let j = 0; j < mask.length; j++) c += mask[j]!;
+  return c;
+}

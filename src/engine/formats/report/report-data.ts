@@ -1,0 +1,116 @@
+import { analyze } from '../../analysis/analyze.ts';
+import { analysisToJson, type AnalysisJson } from '../../analysis/analysis-json.ts';
+import { fourQuestions, type FourQuestions } from '../../analysis/what-if/four-questions.ts';
+import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../../analysis/what-if/outcome-table.ts';
+import { compareRules, type RuleComparison } from '../../analysis/what-if/rule-comparison.ts';
+import { sensitivity, type SensitivityResult } from '../../analysis/what-if/sensitivity.ts';
+import { BASE } from '../../analysis/what-if/compare.ts';
+import { roundUtility } from '../../analysis/frontier-types.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { summarizeScenario, type ScenarioSummary } from '../../model/summary.ts';
+import type { Point } from './svg.ts';
+
+export interface ReportOptions {
+  readonly seed?: number;
+  /** Monte Carlo samples of the sensitivity analysis (default 300). */
+  readonly samples?: number;
+  /** Relative range of the sensitivity analysis (default 0.2). */
+  readonly range?: number;
+  /** Agent of the simulated negotiations (default boulware). */
+  readonly agent?: string;
+  readonly rounds?: number;
+  /** How the reader re-runs this report, e.g. `parley report scenarios/ceasefire.yaml --out report.html`. */
+  readonly command?: string;
+  /** Where the scenario was read from (shown in the report). */
+  readonly source?: string;
+  /** Called between the stages with a short label. */
+  readonly onStage?: (stage: string) => void;
+}
+
+/** The utility space of the first two defining parties, for plotting. */
+export interface UtilitySpace {
+  readonly x: string;
+  readonly y: string;
+  readonly all: readonly Point[];
+  readonly rational: readonly Point[];
+  readonly frontier: readonly Point[];
+  readonly rationalFrontier: readonly Point[];
+  readonly reservations: { readonly x: number | null; readonly y: number | null };
+  /** True when the points are a sample of the space. */
+  readonly sampled: boolean;
+}
+
+/** Everything a report shows, computed once; the HTML and Markdown renderers only format it. */
+export interface ReportData {
+  readonly scenario: Scenario;
+  readonly summary: ScenarioSummary;
+  readonly analysis: AnalysisJson;
+  readonly utilitySpace: UtilitySpace | null;
+  readonly questions: FourQuestions | null;
+  readonly sensitivity: SensitivityResult;
+  readonly rules: RuleComparison;
+  readonly options: ReportOptions;
+}
+
+/** At most this many points are kept per plotted layer (evenly thinned, frontier kept whole). */
+const MAX_POINTS = 6000;
+
+function thin(points: Point[]): Point[] {
+  if (points.length <= MAX_POINTS) return points;
+  const step = points.length / MAX_POINTS;
+  const out: Point[] = [];
+  for (let k = 0; k < MAX_POINTS; k++) out.push(points[Math.floor(k * step)]!);
+  return out;
+}
+
+function utilitySpace(table: OutcomeTable): UtilitySpace | null {
+  if (table.defining.length < 2) return null;
+  const [a, b] = [table.defining[0]!, table.defining[1]!];
+  const state = scoreTable(table, baseParameters(table));
+  const ua = state.utilities[a]!;
+  const ub = state.utilities[b]!;
+  const rat = rationalMask(state);
+  const all: Point[] = [];
+  const rational: Point[] = [];
+  const seen = new Set<string>();
+  for (let j = 0; j < table.rows; j++) {
+    const p: Point = [roundUtility(ua[j]!), roundUtility(ub[j]!)];
+    const key = `${p[0].toFixed(3)},${p[1].toFixed(3)},${rat[j]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (rat[j] === 1 ? rational : all).push(p);
+  }
+  const allMask = new Uint8Array(table.rows).fill(1);
+  const pts = (rows: number[]) => {
+    const list = rows.map((j): Point => [roundUtility(ua[j]!), roundUtility(ub[j]!)]);
+    return list.sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  };
+  const pair = [a, b];
+  return {
+    x: table.parties[a]!.id,
+    y: table.parties[b]!.id,
+    all: thin(all),
+    rational: thin(rational),
+    frontier: pts(paretoRows(state, allMask, pair)),
+    rationalFrontier: pts(paretoRows(state, rat, pair)),
+    reservations: { x: state.reservations[a] ?? null, y: state.reservations[b] ?? null },
+    sampled: !table.exact,
+  };
+}
+
+/** Computes everything the report shows. Pure; deterministic for a given seed. */
+export function collectReport(scenario: Scenario, options: ReportOptions = {}): ReportData {
+  const seed = options.seed ?? 1;
+  options.onStage?.('analysis');
+  const analysis = analysisToJson(analyze(scenario, { seed }), scenario.issues);
+  const table = buildOutcomeTable(scenario, { seed });
+  const space = utilitySpace(table);
+  options.onStage?.('the four questions');
+  const questions = fourQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds });
+  options.onStage?.('sensitivity');
+  const sens = sensitivity(scenario, { seed, samples: options.samples ?? 300, range: options.range, table });
+  options.onStage?.('simulated negotiations');
+  const ruleVariants = (scenario.variants ?? []).filter((v) => 'agreement' in v.patch).map((v) => v.id);
+  const rules = questions ? questions.authority.answer : compareRules(scenario, [BASE, ...ruleVariants], { seed, agent: options.agent, rounds: options.rounds });
+  return { scenario, summary: summarizeScenario(scenario), analysis, utilitySpace: space, questions, sensitivity: sens, rules, options };
+}
