@@ -43,4 +43,25 @@ describe('parley CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.yaml:5:\d+: issues\[0\]\.options: an issue needs at least one option/);
   });
+
+  it('analyses the ceasefire scenario (the README main command)', () => {
+    const r = parley('analyze', 'scenarios/ceasefire.yaml', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { outcomes: number; exact: boolean; rational: { exists: boolean }; solutions: { nash: { utilities: Record<string, number> } } };
+    expect(j.outcomes).toBe(2187);
+    expect(j.exact).toBe(true);
+    expect(j.rational.exists).toBe(true);
+    expect(Object.keys(j.solutions.nash.utilities)).toEqual(expect.arrayContaining(['russia', 'ukraine']));
+  });
+
+  it('divides items by Adjusted Winner with --adjusted-winner, and says when a scenario does not fit', () => {
+    const r = parley('analyze', join(REPO_ROOT, '../shared/scenarios/genius/other/inheritancedomain'), '--adjusted-winner', '--json');
+    expect(r.code).toBe(0);
+    const aw = (JSON.parse(r.stdout) as { adjustedWinner: { applicable: boolean; totals: Record<string, number>; split: unknown } }).adjustedWinner;
+    expect(aw.applicable).toBe(true);
+    const [ta, tb] = Object.values(aw.totals);
+    expect(ta).toBeCloseTo(tb!, 9);
+    const c = parley('analyze', 'scenarios/ceasefire.yaml', '--adjusted-winner', '--json');
+    expect((JSON.parse(c.stdout) as { adjustedWinner: { applicable: boolean; reason: string } }).adjustedWinner).toMatchObject({ applicable: false });
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { analyze, analysisToJson, parseOutcome, type AnalysisJson, type ScoredOutcomeJson } from '../../engine/analysis/index.ts';
+import { adjustedWinner, type AdjustedWinnerOutcome } from '../../engine/analysis/adjusted-winner.ts';
 import { OutcomeSpace } from '../../engine/model/outcome-space.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { count, num, table } from '../format.ts';
@@ -13,6 +14,7 @@ interface AnalyzeOptions {
   seed: number;
   limit?: number;
   variant?: string;
+  adjustedWinner?: boolean;
 }
 
 /** `parley analyze PATH`: zone of agreement, Pareto frontier, bargaining solutions, opposition. */
@@ -29,8 +31,10 @@ export function registerAnalyze(program: Command): void {
     .option('--seed <n>', 'seed for sampling and search', intOption('--seed', 0), 1)
     .option('--limit <n>', 'enumerate spaces up to N outcomes (default 200000000); larger ones use exact structure or labelled search', intOption('--limit', 1))
     .option('--variant <id>', "apply one of the scenario's named variants first")
+    .option('--adjusted-winner', 'also divide the items by Adjusted Winner (Brams–Taylor), for two parties whose issues are "who gets item X"')
     .action((paths: string[], opts: AnalyzeOptions) => {
       const scenario = loadScenario(paths, opts.variant);
+      const aw = opts.adjustedWinner ? adjustedWinner(scenario) : undefined;
       let from: number[] | undefined;
       if (opts.from !== undefined) {
         const parsed = parseOutcome(new OutcomeSpace(scenario.issues), opts.from);
@@ -61,7 +65,10 @@ export function registerAnalyze(program: Command): void {
         bar?.stop();
       }
       const json = analysisToJson(result, scenario.issues);
-      process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : renderAnalysis(json));
+      const awJson = aw ? adjustedWinnerJson(aw) : undefined;
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(awJson ? { ...json, adjustedWinner: awJson } : json, null, 2)}\n` : renderAnalysis(json) + (aw ? renderAdjustedWinner(aw) : ''),
+      );
     });
 }
 
@@ -137,3 +144,40 @@ export function renderAnalysis(a: AnalysisJson): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/** Adjusted Winner as JSON: `{applicable: false, reason}` or the split (see docs/analysis.md). */
+export function adjustedWinnerJson(aw: AdjustedWinnerOutcome): Record<string, unknown> {
+  if (!aw.result) return { applicable: false, reason: aw.reason };
+  const r = aw.result;
+  return {
+    applicable: true,
+    parties: r.parties,
+    items: r.items.map((item, k) => ({
+      item,
+      points: { [r.parties[0]]: r.points[0][k], [r.parties[1]]: r.points[1][k] },
+      share: { [r.parties[0]]: r.shareA[k], [r.parties[1]]: 1 - r.shareA[k]! },
+    })),
+    split: r.split ? { item: r.items[r.split.item], share: { [r.parties[0]]: r.split.shareA, [r.parties[1]]: 1 - r.split.shareA } } : null,
+    totals: { [r.parties[0]]: r.totals[0], [r.parties[1]]: r.totals[1] },
+    notes: r.notes,
+  };
+}
+
+export function renderAdjustedWinner(aw: AdjustedWinnerOutcome): string {
+  const out: string[] = ['', 'Adjusted Winner (Brams–Taylor)'];
+  if (!aw.result) return `${[...out, `  not applicable: ${aw.reason}`].join('\n')}\n`;
+  const r = aw.result;
+  const [a, b] = r.parties;
+  out.push(
+    table(
+      ['item', `${a} points`, `${b} points`, `${a} gets`, `${b} gets`],
+      r.items.map((item, k) => [item, num(r.points[0][k], 2), num(r.points[1][k], 2), pct(r.shareA[k]!), pct(1 - r.shareA[k]!)]),
+    ),
+  );
+  out.push(`  each party's points by its own valuation: ${a} ${num(r.totals[0], 2)}, ${b} ${num(r.totals[1], 2)} (equitable, envy-free, efficient)`);
+  out.push(r.split ? `  divided item: ${r.items[r.split.item]} (${a} ${pct(r.split.shareA)}, ${b} ${pct(1 - r.split.shareA)})` : '  no item is divided');
+  for (const n of r.notes) out.push(`  note: ${n}`);
+  return `${out.join('\n')}\n`;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
