@@ -2,7 +2,9 @@
 import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
+import { benchNegotiation } from './negotiation.ts';
 
 benchAnalysis();
 benchInspectWalk();
 benchFrontier();
+benchNegotiation();
