@@ -22,6 +22,7 @@ export function* alternatingOffers(s: Session): ProtocolRun {
   const contains = (o: ArrayLike<number>): boolean => space.contains(o);
   const accepting = (i: number): boolean => s.active[i]! && (i === proposer || acceptedAt[i] === offerSerial);
   let time = 0;
+  let faultsSeen = 0;
   const finish = (reason: ProtocolOutcome['reason'], round: number, agreement: Bid | null): ProtocolOutcome => {
     const acceptedBy = agreement ? participants.filter((_, i) => accepting(i)) : [];
     s.emit({ type: 'finish', round, turn: s.turn, reason, time, agreement: agreement ? [...agreement] : null, acceptedBy });
@@ -42,6 +43,7 @@ export function* alternatingOffers(s: Session): ProtocolRun {
       const action = result instanceof CallFailure ? result : checkAction(result, table, contains);
       if (action instanceof CallFailure) {
         s.fault(i, action, round);
+        faultsSeen = s.faults.length;
         if (i === proposer) table = undefined;
         s.turn++;
         if (!s.stillPossible()) return finish('fault', round, null);
@@ -61,6 +63,12 @@ export function* alternatingOffers(s: Session): ProtocolRun {
         if (i === proposer) table = undefined;
       }
       s.turn++;
+      if (s.faults.length !== faultsSeen) {
+        // An observer faulted while seeing this move: it has left.
+        faultsSeen = s.faults.length;
+        if (proposer >= 0 && !s.active[proposer]) table = undefined;
+        if (!s.stillPossible()) return finish('fault', round, null);
+      }
       if (table && s.ruleMet(accepting)) return finish('agreement', round, table);
       if (action.type === 'end' && !s.stillPossible()) return finish('walk-away', round, null);
     }

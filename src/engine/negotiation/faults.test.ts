@@ -72,7 +72,7 @@ describe('faults end a party’s participation, and the run completes', () => {
   });
 
   it('an asynchronous agent that never answers is cut off by the per-turn limit', async () => {
-    const r = await negotiate(sc, { agents: [faulty(3, () => new Promise(() => undefined)), 'boulware'], rounds: 50, turnTimeLimitMs: 30 });
+    const r = await negotiate(sc, { agents: [faulty(3, () => new Promise(() => undefined)), 'boulware'], rounds: 50, turnTimeLimitMs: 250 });
     expectFault(r, 'no-answer');
   });
 
@@ -111,8 +111,11 @@ describe('faults end a party’s participation, and the run completes', () => {
     };
     const r = negotiateSync(sc, { agents: [bad, 'boulware'], rounds: 50 });
     expect(r.faults).toHaveLength(1);
-    expect(r.faults[0]).toMatchObject({ party: 'buyer', kind: 'threw' });
+    expect(r.faults[0]).toMatchObject({ party: 'buyer', kind: 'threw', round: 3 });
     expect(r.agreement).toBeNull();
+    expect(r.endReason).toBe('fault');
+    expect(r.rounds).toBe(4);
+    expect(replay(sc, r.events).problems).toEqual([]);
   });
 
   it('in a 3-party quorum negotiation the others go on without the faulty party', () => {
