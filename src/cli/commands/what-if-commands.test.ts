@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { REPO_ROOT } from '../../testing/shared.ts';
+
+const BIN = join(REPO_ROOT, 'bin/parley.js');
+
+function parley(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('parley compare, sensitivity, report', () => {
+  it('compares variants side by side, as text and JSON', () => {
+    const t = parley('compare', 'scenarios/ceasefire.yaml', '--variants', 'base,us-russia-deal');
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('us-russia-deal');
+    const j = JSON.parse(parley('compare', 'scenarios/ceasefire.yaml', '--variants', 'base,expanded-demands', '--json').stdout) as { rows: { id: string; rational: number }[] };
+    expect(j.rows.map((r) => r.id)).toEqual(['base', 'expanded-demands']);
+    const bad = parley('compare', 'scenarios/ceasefire.yaml', '--variants', 'base,nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown variant "nope"');
+  });
+
+  it('runs the sensitivity analysis with a seed', () => {
+    const a = parley('sensitivity', 'scenarios/ceasefire.yaml', '--samples', '50', '--seed', '3', '--json');
+    expect(a.code).toBe(0);
+    const j = JSON.parse(a.stdout) as { range: number; tornado: unknown[]; monteCarlo: { samples: number } };
+    expect(j.range).toBe(0.2);
+    expect(j.tornado.length).toBeGreaterThan(10);
+    expect(j.monteCarlo.samples).toBe(50);
+    expect(parley('sensitivity', 'scenarios/ceasefire.yaml', '--samples', '50', '--seed', '3', '--json').stdout).toBe(a.stdout);
+    expect(parley('sensitivity', 'scenarios/ceasefire.yaml', '--range', '-1').code).toBe(2);
+    expect(parley('sensitivity', 'scenarios/ceasefire.yaml', '--option', 'nope=1').code).toBe(2);
+  });
+
+  it('writes the HTML report and prints the four answers as JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
+    const out = join(dir, 'report.html');
+    const r = parley('report', 'scenarios/ceasefire.yaml', '--out', out, '--samples', '20', '--json');
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/https?:|\/\/cdn|src=/i);
+    const j = JSON.parse(r.stdout) as { questions: Record<string, { question: string; summary: string }> };
+    for (const k of ['concessions', 'balance', 'demands', 'authority']) {
+      expect(j.questions[k]!.summary).toMatch(/\d/);
+      expect(html).toContain(j.questions[k]!.question);
+    }
+  });
+
+  it('writes Markdown with SVG files beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
+    const r = parley('report', 'scenarios/ceasefire.yaml', '--out', join(dir, 'cf.md'), '--samples', '10');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'cf.md'))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(5);
+  });
+});
