@@ -3,3 +3,6 @@ export * from './model/index.ts';
 export * from './formats/index.ts';
 export * from './analysis/index.ts';
 export { createRng, type Rng } from './util/rng.ts';
+export * from './negotiation/index.ts';
+export * from './agents/index.ts';
+export * from './analysis/what-if/index.ts';
