@@ -1,0 +1,177 @@
+// The workbench's SQLite store: scenarios, their variants and saved runs (Node only).
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.ts';
+
+export interface StoredScenario {
+  readonly id: string;
+  readonly name: string;
+  /** The format it was imported from (`parley`, `genius`…); the source is always native YAML. */
+  readonly format: string;
+  /** The scenario in the native format (YAML). */
+  readonly source: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type ScenarioListing = Omit<StoredScenario, 'source'>;
+
+export interface StoredVariant {
+  readonly scenarioId: string;
+  readonly id: string;
+  readonly description?: string;
+  readonly patch: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+}
+
+export interface StoredRun {
+  readonly id: number;
+  readonly scenarioId: string;
+  /** What was run: `simulation`, `play`, `analysis`… */
+  readonly kind: string;
+  readonly config: unknown;
+  readonly result: unknown;
+  readonly createdAt: string;
+}
+
+export type RunListing = Omit<StoredRun, 'result'>;
+
+interface ScenarioRow {
+  id: string;
+  name: string;
+  format: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RunRow {
+  id: number;
+  scenario_id: string;
+  kind: string;
+  config: string;
+  result?: string;
+  created_at: string;
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * One SQLite file in WAL mode with synchronous=FULL: every write is a
+ * transaction, so a process stopped mid-write leaves the last committed state.
+ */
+export class Store {
+  readonly path: string;
+  readonly schemaVersion: number;
+  private readonly db: Database.Database;
+
+  private constructor(path: string, db: Database.Database, version: number) {
+    this.path = path;
+    this.db = db;
+    this.schemaVersion = version;
+  }
+
+  /** Opens (creating the folder and file if needed) and migrates the database. `:memory:` works too. */
+  static open(path: string): Store {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    try {
+      const version = migrate(db);
+      return new Store(path, db, version);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  listScenarios(): ScenarioListing[] {
+    const rows = this.db.prepare('SELECT id, name, format, created_at, updated_at FROM scenarios ORDER BY updated_at DESC, id').all() as ScenarioRow[];
+    return rows.map((r) => ({ id: r.id, name: r.name, format: r.format, createdAt: r.created_at, updatedAt: r.updated_at }));
+  }
+
+  getScenario(id: string): StoredScenario | undefined {
+    const r = this.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    return r && { id: r.id, name: r.name, format: r.format, source: r.source, createdAt: r.created_at, updatedAt: r.updated_at };
+  }
+
+  createScenario(s: { name: string; format: string; source: string }): StoredScenario {
+    const id = randomUUID();
+    const t = now();
+    this.db.prepare('INSERT INTO scenarios (id, name, format, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, s.name, s.format, s.source, t, t);
+    return this.getScenario(id)!;
+  }
+
+  /** Replaces a scenario's name and source; undefined when there is no such scenario. */
+  updateScenario(id: string, s: { name: string; source: string }): StoredScenario | undefined {
+    const info = this.db.prepare('UPDATE scenarios SET name = ?, source = ?, updated_at = ? WHERE id = ?').run(s.name, s.source, now(), id);
+    return info.changes ? this.getScenario(id) : undefined;
+  }
+
+  /** Deletes a scenario with its variants and runs, in one transaction. */
+  deleteScenario(id: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM variants WHERE scenario_id = ?').run(id);
+      this.db.prepare('DELETE FROM runs WHERE scenario_id = ?').run(id);
+      return this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  listVariants(scenarioId: string): StoredVariant[] {
+    const rows = this.db.prepare('SELECT * FROM variants WHERE scenario_id = ? ORDER BY created_at, id').all(scenarioId) as {
+      scenario_id: string;
+      id: string;
+      description: string | null;
+      patch: string;
+      created_at: string;
+    }[];
+    return rows.map((r) => ({
+      scenarioId: r.scenario_id,
+      id: r.id,
+      ...(r.description !== null ? { description: r.description } : {}),
+      patch: JSON.parse(r.patch) as Record<string, unknown>,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Creates or replaces a variant. */
+  putVariant(v: { scenarioId: string; id: string; description?: string; patch: Readonly<Record<string, unknown>> }): StoredVariant {
+    this.db
+      .prepare(
+        'INSERT INTO variants (scenario_id, id, description, patch, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario_id, id) DO UPDATE SET description = excluded.description, patch = excluded.patch',
+      )
+      .run(v.scenarioId, v.id, v.description ?? null, JSON.stringify(v.patch), now());
+    return this.listVariants(v.scenarioId).find((x) => x.id === v.id)!;
+  }
+
+  deleteVariant(scenarioId: string, id: string): boolean {
+    return this.db.prepare('DELETE FROM variants WHERE scenario_id = ? AND id = ?').run(scenarioId, id).changes > 0;
+  }
+
+  addRun(r: { scenarioId: string; kind: string; config: unknown; result: unknown }): RunListing {
+    const t = now();
+    const info = this.db
+      .prepare('INSERT INTO runs (scenario_id, kind, config, result, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.scenarioId, r.kind, JSON.stringify(r.config ?? null), JSON.stringify(r.result ?? null), t);
+    return { id: Number(info.lastInsertRowid), scenarioId: r.scenarioId, kind: r.kind, config: r.config ?? null, createdAt: t };
+  }
+
+  listRuns(scenarioId: string): RunListing[] {
+    const rows = this.db.prepare('SELECT id, scenario_id, kind, config, created_at FROM runs WHERE scenario_id = ? ORDER BY id DESC').all(scenarioId) as RunRow[];
+    return rows.map((r) => ({ id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, createdAt: r.created_at }));
+  }
+
+  getRun(id: number): StoredRun | undefined {
+    const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return r && { id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, result: JSON.parse(r.result!) as unknown, createdAt: r.created_at };
+  }
+}

@@ -1,0 +1,62 @@
+// The JSON API (docs/api.md), as the page uses it.
+import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
+
+export interface ScenarioListing {
+  readonly id: string;
+  readonly name: string;
+  readonly format: string;
+  readonly builtin: boolean;
+}
+
+export interface ScenarioDetail extends ScenarioListing {
+  readonly source: string;
+  readonly variants: readonly { readonly id: string; readonly description?: string; readonly patch: Record<string, unknown> }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+  });
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => ({ error: `${res.status} ${res.statusText}` }))) as { error?: string; diagnostics?: Diagnostic[]; problems?: { path: string; message: string }[] };
+  if (!res.ok) {
+    const problems = json.problems?.map((p) => ({ path: p.path, message: p.message })) ?? [];
+    throw new ApiError(json.error ?? `${res.status}`, res.status, json.diagnostics ?? problems);
+  }
+  return json as T;
+}
+
+export const api = {
+  list: () => call<{ scenarios: ScenarioListing[] }>('GET', 'api/scenarios').then((r) => r.scenarios),
+  get: (id: string) => call<ScenarioDetail>('GET', `api/scenarios/${encodeURIComponent(id)}`),
+  import: (files: { path: string; text: string }[]) => call<ScenarioListing & { skipped: { file: string; reason: string }[] }>('POST', 'api/scenarios/import', { files }),
+  create: (source: string) => call<ScenarioListing>('POST', 'api/scenarios', { source }),
+  update: (id: string, source: string) => call<ScenarioListing>('PUT', `api/scenarios/${encodeURIComponent(id)}`, { source }),
+  remove: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}`),
+  exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
+  saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>
+    call<{ id: number }>('POST', `api/scenarios/${encodeURIComponent(id)}/runs`, { kind, config, result }),
+};
+
+/** Offers text as a file download. */
+export function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

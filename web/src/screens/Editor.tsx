@@ -1,0 +1,298 @@
+import { useEffect, useMemo, useState } from 'react';
+import { parse as parseYaml } from 'yaml';
+import { collectProvenance } from '../../../src/engine/model/summary.ts';
+import { formatDiagnostic, formatPath, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
+import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { diagnosticsAt, setEvaluation, setReservation, setRole, setRule, setWeight } from '../editor/doc-edit.ts';
+
+export interface EditorProps {
+  readonly source: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The last scenario that read without errors. */
+  readonly scenario: Scenario | null;
+  readonly builtin: boolean;
+  readonly dirty: boolean;
+  readonly onSource: (source: string) => void;
+  readonly onSave: () => Promise<void>;
+}
+
+type Loose = Record<string, unknown>;
+const asObj = (v: unknown): Loose => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A number as written, plain or annotated ({value: …}). */
+const numText = (v: unknown): string => {
+  const x = v && typeof v === 'object' && 'value' in (v as Loose) ? (v as Loose).value : v;
+  return x === undefined || x === null ? '' : String(x);
+};
+
+/** A text field that keeps what is typed (even when invalid) and reports every change. */
+function Field({ label, value, onChange, problems, width = 5 }: { label: string; value: string; onChange: (t: string) => void; problems: readonly Diagnostic[]; width?: number }) {
+  const [text, setText] = useState(value);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setText(value);
+  }, [value, focused]);
+  const id = useMemo(() => `f${Math.random().toString(36).slice(2)}`, []);
+  return (
+    <span className={problems.length ? 'field invalid' : 'field'}>
+      <input
+        aria-label={label}
+        aria-invalid={problems.length > 0}
+        aria-describedby={problems.length ? id : undefined}
+        size={width}
+        value={text}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value);
+        }}
+      />
+      {problems.length > 0 && (
+        <span id={id} className="field-error" role="alert">
+          {problems.map((d) => d.message).join('; ')}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave }: EditorProps) {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const doc = useMemo(() => {
+    try {
+      return asObj(parseYaml(source));
+    } catch {
+      return null;
+    }
+  }, [source]);
+  const apply = (f: () => string) => {
+    try {
+      onSource(f());
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const issues = asArr(doc?.issues).map((i) => asObj(i));
+  const parties = asArr(doc?.parties).map((p) => asObj(p));
+  const optionNames = (issue: Loose) => asArr(issue.options).map((o) => (typeof o === 'string' ? o : String(asObj(o).name ?? '')));
+  const at = (...path: (string | number)[]) => diagnosticsAt(diagnostics, formatPath(path));
+  const agreement = asObj(doc?.agreement);
+  const provenance = useMemo(() => (scenario ? collectProvenance(scenario) : []), [scenario]);
+
+  const save = async () => {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await onSave();
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="editor-title">
+      <h2 id="editor-title">Scenario editor</h2>
+      <div className="row">
+        <button type="button" onClick={() => void save()} disabled={saving || diagnostics.length > 0 || (!dirty && !builtin)}>
+          {builtin ? 'Save as a copy' : 'Save'}
+        </button>
+        <span className="hint">{diagnostics.length > 0 ? 'Fix the problems below to save.' : dirty ? 'Unsaved changes (the other screens already use them).' : 'Saved.'}</span>
+      </div>
+      {saveError && (
+        <p role="alert" className="error">
+          {saveError}
+        </p>
+      )}
+      <div aria-live="polite" data-testid="diagnostics">
+        {diagnostics.length > 0 && (
+          <>
+            <h3>{diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`}</h3>
+            <ul className="diagnostics">
+              {diagnostics.map((d, i) => (
+                <li key={i}>{formatDiagnostic(d)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      {doc && (
+        <>
+          <h3>Parties and roles</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">id</th>
+                <th scope="col">name</th>
+                <th scope="col">role</th>
+                <th scope="col">reservation (utility of no deal)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p, i) => {
+                const id = String(p.id ?? '');
+                const res = asObj(p.reservation);
+                const outcomeRes = 'outcome' in res;
+                return (
+                  <tr key={i}>
+                    <th scope="row">{id}</th>
+                    <td>{String(p.name ?? id)}</td>
+                    <td>
+                      <select aria-label={`Role of ${id}`} value={String(p.role ?? 'negotiator')} onChange={(e) => apply(() => setRole(source, id, e.target.value))}>
+                        <option value="negotiator">negotiator</option>
+                        <option value="mediator">mediator</option>
+                        <option value="observer">observer</option>
+                      </select>
+                    </td>
+                    <td>
+                      {outcomeRes ? (
+                        <span>the utility of an outcome (edit in YAML)</span>
+                      ) : (
+                        <Field label={`Reservation of ${id}`} value={numText(p.reservation)} onChange={(t) => apply(() => setReservation(source, id, t))} problems={at('parties', i, 'reservation')} />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+
+          <h3>Issues and weights</h3>
+          <p className="hint">Utility = Σ weight × value. Weights are used as written (not renormalised) and must not be negative.</p>
+          <table data-testid="weights-table">
+            <thead>
+              <tr>
+                <th scope="col">party</th>
+                {issues.map((is, k) => (
+                  <th scope="col" key={k} title={optionNames(is).join(' | ') || `${String(is.type)} ${String(is.min)}..${String(is.max)}`}>
+                    {String(is.name)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p, i) => {
+                const prefs = asObj(p.preferences);
+                if (!prefs.weights) return null;
+                const id = String(p.id ?? '');
+                const weights = asObj(prefs.weights);
+                return (
+                  <tr key={i}>
+                    <th scope="row">{id}</th>
+                    {issues.map((is, k) => {
+                      const name = String(is.name);
+                      return (
+                        <td key={k}>
+                          <Field label={`Weight of ${name} for ${id}`} value={numText(weights[name])} onChange={(t) => apply(() => setWeight(source, id, name, t))} problems={at('parties', i, 'preferences', 'weights', name)} />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+
+          <h3>Value tables</h3>
+          {parties.map((p, i) => {
+            const id = String(p.id ?? '');
+            const values = asObj(asObj(p.preferences).values);
+            const tables = issues.filter((is) => optionNames(is).length > 0 && values[String(is.name)] !== undefined);
+            if (tables.length === 0) return null;
+            return (
+              <details key={i}>
+                <summary>{id}: value of each option</summary>
+                {tables.map((is) => {
+                  const name = String(is.name);
+                  const f = asObj(values[name]);
+                  const table = f.type === 'table' ? asObj(f.values) : f;
+                  if (f.type && f.type !== 'table') return null;
+                  return (
+                    <fieldset key={name}>
+                      <legend>{name}</legend>
+                      {optionNames(is).map((o) => (
+                        <label key={o} className="inline">
+                          {o}{' '}
+                          <Field
+                            label={`Value of ${name} = ${o} for ${id}`}
+                            value={numText(table[o])}
+                            onChange={(t) => apply(() => setEvaluation(source, id, name, o, t))}
+                            problems={at('parties', i, 'preferences', 'values', name, ...(f.type === 'table' ? ['values'] : []), o)}
+                          />
+                        </label>
+                      ))}
+                    </fieldset>
+                  );
+                })}
+              </details>
+            );
+          })}
+
+          <h3>Agreement rule</h3>
+          <div className="row">
+            <label>
+              Rule{' '}
+              <select value={String(agreement.rule ?? 'unanimity')} onChange={(e) => apply(() => setRule(source, e.target.value as 'unanimity' | 'quorum', Number(agreement.k ?? 1)))}>
+                <option value="unanimity">unanimity</option>
+                <option value="quorum">quorum</option>
+              </select>
+            </label>
+            {agreement.rule === 'quorum' && (
+              <label>
+                k (accepting voters needed){' '}
+                <Field label="Quorum k" value={String(agreement.k ?? '')} onChange={(t) => apply(() => setRule(source, 'quorum', Number(t)))} problems={at('agreement')} width={3} />
+              </label>
+            )}
+            <span className="hint">
+              {agreement.voters ? `voters: ${asArr(agreement.voters).join(', ')}` : 'voters: the negotiators'}
+              {agreement.required ? `; required (veto): ${asArr(agreement.required).join(', ')}` : ''}
+            </span>
+          </div>
+
+          <h3>Sources and assumptions</h3>
+          {provenance.length === 0 ? (
+            <p className="hint">No sources or assumptions recorded.</p>
+          ) : (
+            <ul className="provenance" data-testid="provenance">
+              {provenance.map((e, i) => (
+                <li key={i}>
+                  <strong>{e.subject}</strong>
+                  {e.provenance.sources?.map((s, k) => (
+                    <blockquote key={k}>
+                      “{s.quote}”{s.document ? <cite> — {s.document}</cite> : null}
+                      {s.locator ? `, ${s.locator}` : ''}
+                    </blockquote>
+                  ))}
+                  {e.provenance.assumption && <p className="assumption">Assumption: {e.provenance.assumption}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3>Variants</h3>
+          {asArr(doc.variants).length === 0 ? (
+            <p className="hint">No variants. Add them in the YAML below under `variants:` (a patch merged into the scenario).</p>
+          ) : (
+            <ul>
+              {asArr(doc.variants).map((v, i) => {
+                const o = asObj(v);
+                return (
+                  <li key={i}>
+                    <strong>{String(o.id)}</strong> {o.description ? `— ${String(o.description)}` : ''} <code>{JSON.stringify(o.patch)}</code>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+      <h3>
+        <label htmlFor="yaml-source">Scenario YAML</label>
+      </h3>
+      <textarea id="yaml-source" className="source" spellCheck={false} rows={24} value={source} onChange={(e) => onSource(e.target.value)} />
+    </section>
+  );
+}

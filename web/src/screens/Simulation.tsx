@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AGENT_KINDS } from '../../../src/engine/agents/registry.ts';
+import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { api } from '../api.ts';
+import type { Cloud } from '../compute/cloud.ts';
+import type { SimulationSummary } from '../compute/simulate.ts';
+import { seriesColour } from '../plot/palette.ts';
+import { UtilityPlot } from '../plot/UtilityPlot.tsx';
+import { engine } from '../worker-client.ts';
+import type { ScenarioRef } from '../worker-protocol.ts';
+import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
+import { defaultPair, fmt, participantsOf } from './view-model.ts';
+
+export interface SimulationProps {
+  readonly scenario: Scenario;
+  readonly scenarioRef: ScenarioRef;
+  readonly scenarioId: string;
+}
+
+export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProps) {
+  const participants = useMemo(() => participantsOf(scenario), [scenario]);
+  const [protocol, setProtocol] = useState<'aop' | 'saop' | 'single-text'>(participants.length === 2 ? 'aop' : 'saop');
+  const [agents, setAgents] = useState<string[]>(() => participants.map(() => 'boulware'));
+  const [rounds, setRounds] = useState(100);
+  const [seed, setSeed] = useState(1);
+  const [repeats, setRepeats] = useState(20);
+  const [result, setResult] = useState<SimulationSummary | null>(null);
+  const [step, setStep] = useState(0);
+  const [cloud, setCloud] = useState<Cloud | null>(null);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const pair = useMemo(() => defaultPair(scenario), [scenario]);
+  const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
+
+  useEffect(() => {
+    setAgents(participants.map(() => 'boulware'));
+    setProtocol(participants.length === 2 ? 'aop' : 'saop');
+  }, [participants]);
+
+  useEffect(() => {
+    if (!pair) return;
+    engine().request<Cloud>({ type: 'cloud', scenario: scenarioRef, pair }).then(setCloud, () => setCloud(null));
+  }, [scenarioRef, pair]);
+
+  const run = async () => {
+    setError(null);
+    setSaved(null);
+    setProgress({ done: 0, total: repeats, stage: 'runs' });
+    try {
+      const r = await engine().request<SimulationSummary>({ type: 'simulate', scenario: scenarioRef, protocol, agents, rounds, seed, repeats }, (done, total, stage) =>
+        setProgress({ done, total, stage: stage ?? '' }),
+      );
+      setResult(r);
+      setStep(Math.max(0, r.trace.length - 1));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const save = async () => {
+    if (!result) return;
+    const r = await api.saveRun(scenarioId, 'simulation', { protocol, agents, rounds, seed, repeats }, { first: result.first, stats: result.stats, runs: result.runs });
+    setSaved(`Saved as run ${r.id}.`);
+  };
+
+  const offers = result ? result.trace.filter((t) => t.utilities).slice(0, step + 1) : [];
+  const trace = pair
+    ? offers.map((t) => ({
+        x: t.utilities![pair[0]] ?? 0,
+        y: t.utilities![pair[1]] ?? 0,
+        label: `round ${t.round + 1}, ${nameOf(t.party)} ${t.kind}s: ${t.text}`,
+        colour: seriesColour(Math.max(0, participants.indexOf(t.party))),
+      }))
+    : [];
+  const current = result?.trace.filter((t) => t.utilities)[step];
+
+  return (
+    <section aria-labelledby="sim-title">
+      <h2 id="sim-title">Simulation</h2>
+      <div className="row">
+        <label>
+          Protocol{' '}
+          <select value={protocol} onChange={(e) => setProtocol(e.target.value as typeof protocol)}>
+            {participants.length === 2 && <option value="aop">alternating offers (2 parties)</option>}
+            <option value="saop">stacked alternating offers</option>
+            <option value="single-text">single text (mediator)</option>
+          </select>
+        </label>
+        <label>
+          Rounds <input type="number" min={1} max={100000} value={rounds} onChange={(e) => setRounds(Math.max(1, Number(e.target.value) || 1))} />
+        </label>
+        <label>
+          Seed <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value) || 0)} />
+        </label>
+        <label>
+          Repeats <input type="number" min={1} max={1000} value={repeats} onChange={(e) => setRepeats(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))} />
+        </label>
+      </div>
+      <fieldset>
+        <legend>Strategies</legend>
+        {participants.map((id, i) => (
+          <label key={id} className="inline">
+            {nameOf(id)}{' '}
+            <select aria-label={`Strategy of ${nameOf(id)}`} value={agents[i] ?? 'boulware'} onChange={(e) => setAgents(agents.map((a, k) => (k === i ? e.target.value : a)))}>
+              {AGENT_KINDS.map((k) => (
+                <option key={k.name} value={k.name} title={k.description}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <button type="button" onClick={() => void run()} disabled={progress !== null}>
+          Run simulation
+        </button>
+        {result && (
+          <button type="button" onClick={() => void save()}>
+            Save run
+          </button>
+        )}
+        {saved && <span role="status">{saved}</span>}
+      </div>
+      {progress && <ProgressBar label="Simulating in the background" progress={progress} />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <>
+          <p data-testid="sim-outcome">
+            First run (seed {result.first.seed}): {result.first.agreement ? `agreement in round ${result.first.rounds}: ${result.first.agreementText}` : `no agreement (${result.first.endReason})`}.
+          </p>
+          <div className="row" role="group" aria-label="Step through the first run">
+            <button type="button" onClick={() => setStep(0)} disabled={step === 0}>
+              First
+            </button>
+            <button type="button" onClick={() => setStep(Math.max(0, step - 1))} disabled={step === 0}>
+              Previous
+            </button>
+            <label>
+              Step{' '}
+              <input
+                type="range"
+                min={0}
+                max={Math.max(0, result.trace.filter((t) => t.utilities).length - 1)}
+                value={step}
+                onChange={(e) => setStep(Number(e.target.value))}
+                aria-valuetext={`step ${step + 1}`}
+              />
+            </label>
+            <button type="button" onClick={() => setStep(Math.min(result.trace.filter((t) => t.utilities).length - 1, step + 1))}>
+              Next
+            </button>
+            <span data-testid="sim-step" aria-live="polite">
+              Step {step + 1} of {result.trace.filter((t) => t.utilities).length}
+              {current ? `: round ${current.round + 1}, ${nameOf(current.party)} ${current.kind}s ${current.text}` : ''}
+            </span>
+          </div>
+          {pair && (
+            <UtilityPlot
+              title="Offers of the first run in the utility space"
+              x={{ id: pair[0], name: nameOf(pair[0]), reservation: undefined }}
+              y={{ id: pair[1], name: nameOf(pair[1]), reservation: undefined }}
+              cloud={cloud}
+              frontier={[]}
+              solutions={[]}
+              trace={trace}
+              describeIndex={(i) => `outcome #${i}`}
+            />
+          )}
+          <table data-testid="sim-stats">
+            <caption>
+              {result.runs.length} runs (seeds {seed}–{seed + result.runs.length - 1}): agreement in {(result.stats.agreementRate * 100).toFixed(0)} %, rounds {fmt(result.stats.rounds.mean, 1)} ± {fmt(result.stats.rounds.sd, 1)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">party</th>
+                <th scope="col">mean utility</th>
+                <th scope="col">sd</th>
+                <th scope="col">min</th>
+                <th scope="col">max</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(result.stats.utilities).map(([id, s]) => (
+                <tr key={id}>
+                  <th scope="row">{nameOf(id)}</th>
+                  <td>{fmt(s.mean)}</td>
+                  <td>{fmt(s.sd)}</td>
+                  <td>{fmt(s.min)}</td>
+                  <td>{fmt(s.max)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
