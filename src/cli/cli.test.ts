@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { REPO_ROOT } from '../testing/shared.ts';
+import { parley } from '../testing/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin/parley.js');
 
-function parley(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('parley CLI', () => {
   it('inspects the ceasefire scenario with its sources and assumptions', () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, SCENARIOS_DIR } from '../../testing/shared.ts';
+import { SCENARIOS_DIR } from '../../testing/shared.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { replay } from '../../engine/negotiation/replay.ts';
 import { traceFromJsonLines } from '../../engine/negotiation/trace.ts';
+import { parley } from '../../testing/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin/parley.js');
 const CAMERA = join(SCENARIOS_DIR, 'genius/anac/y2011/Camera');
 
-function parley(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('parley run', () => {
   it('prints the agreement, utilities, advantages, rounds and distances', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { REPO_ROOT } from '../../testing/shared.ts';
+import { parley } from '../../testing/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin/parley.js');
 
-function parley(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('parley compare, sensitivity, report', () => {
   it('compares variants side by side, as text and JSON', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../model/diagnostics.ts';
 import { parsePositioned } from './yaml-positions.ts';
+import { scenarioErrorOf } from '../../testing/errors.ts';
 
 const file = (text: string, path = 'x.yml') => ({ path, text });
 
-function errorOf(f: () => unknown): ScenarioError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 describe('parsePositioned', () => {
   it('keeps mapping keys as written, values typed', () => {

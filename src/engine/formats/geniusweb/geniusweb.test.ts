@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../model/diagnostics.ts';
 import { issueSize } from '../../model/issue.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { compileParty } from '../../model/party-evaluator.ts';
@@ -8,19 +7,12 @@ import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
 import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { geniusWebImporter, readGeniusWeb } from './index.ts';
+import { scenarioErrorOf } from '../../../testing/errors.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'geniusweb');
 const folders = foldersWithFiles(ROOT, /\.json$/i);
 
-function errorOf(f: () => unknown): ScenarioError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 describe('GeniusWeb importer on the shared scenarios', () => {
   it('finds the shared folders', () => {

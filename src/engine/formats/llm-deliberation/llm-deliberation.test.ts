@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleAccepts } from '../../model/agreement-rule.ts';
-import { ScenarioError } from '../../model/diagnostics.ts';
 import { issueSize } from '../../model/issue.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { compileParty } from '../../model/party-evaluator.ts';
@@ -11,19 +10,12 @@ import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
 import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { llmDeliberationImporter, readLlmDeliberation } from './index.ts';
+import { scenarioErrorOf } from '../../../testing/errors.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'llm-deliberation');
 const folders = foldersWithFiles(ROOT, /^config\.txt$/);
 
-function errorOf(f: () => unknown): ScenarioError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 /** Scores and verdict of a deal written as "A1,B2,…". */
 function judge(s: Scenario, deal: string) {

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../model/diagnostics.ts';
 import { issueSize } from '../../model/issue.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { compileParty } from '../../model/party-evaluator.ts';
@@ -9,19 +8,12 @@ import { createRng } from '../../util/rng.ts';
 import { loadSourceFiles } from '../../../node/load-files.ts';
 import { foldersWithFiles, REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
 import { negmasImporter, readNegmas } from './index.ts';
+import { scenarioErrorOf } from '../../../testing/errors.ts';
 
 const ROOT = join(SCENARIOS_DIR, 'negmas-yaml');
 const folders = foldersWithFiles(ROOT, /\.ya?ml$/i);
 
-function errorOf(f: () => unknown): ScenarioError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 describe('NegMAS importer on the shared scenarios', () => {
   it('finds the shared folders', () => {
