@@ -245,3 +245,20 @@ export class FieldReader {
     return undefined;
   }
 }
+
+/**
+ * Parses one file into a FieldReader; a file that does not parse adds its
+ * diagnostics to `problems` and gives undefined, so importers can go on and
+ * report every file's problems at once.
+ */
+export function readerOrProblems(file: SourceFile, problems: Diagnostic[], options?: PositionedOptions): FieldReader | undefined {
+  try {
+    return new FieldReader(parsePositioned(file, options));
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      problems.push(...e.diagnostics);
+      return undefined;
+    }
+    throw e;
+  }
+}

@@ -4,7 +4,7 @@ import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validateScenario } from '../../model/validate.ts';
 import type { ScenarioImporter } from '../importer.ts';
 import { baseName, stem, type SourceFile } from '../source-file.ts';
-import { FieldReader, parsePositioned } from '../yaml-positions.ts';
+import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readDomain, sameDomain, type GeniusWebDomain } from './domain.ts';
 import { profileKind, readProfile } from './profile.ts';
 
@@ -46,16 +46,8 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
       skipped.push({ file: f.path, reason: 'not a JSON file' });
       continue;
     }
-    let reader: FieldReader;
-    try {
-      reader = new FieldReader(parsePositioned(f));
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        problems.push(...e.diagnostics);
-        continue;
-      }
-      throw e;
-    }
+    const reader = readerOrProblems(f, problems);
+    if (!reader) continue;
     const v = reader.doc.value;
     const key = profileKind(v);
     if (key) {

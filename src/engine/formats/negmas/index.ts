@@ -4,7 +4,7 @@ import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validateScenario } from '../../model/validate.ts';
 import type { ScenarioImporter } from '../importer.ts';
 import { baseName, stem, type SourceFile } from '../source-file.ts';
-import { FieldReader, parsePositioned } from '../yaml-positions.ts';
+import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readIssues, simpleType, type NegmasIssue } from './issues.ts';
 import { readUfun } from './ufun.ts';
 
@@ -40,16 +40,8 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
       skipped.push({ file: f.path, reason: 'not a YAML file' });
       continue;
     }
-    let r: FieldReader;
-    try {
-      r = new FieldReader(parsePositioned(f));
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        problems.push(...e.diagnostics);
-        continue;
-      }
-      throw e;
-    }
+    const r = readerOrProblems(f, problems);
+    if (!r) continue;
     const v = r.doc.value;
     const type = v && typeof v === 'object' && !Array.isArray(v) ? simpleType((v as Record<string, unknown>).type) : undefined;
     if (type && DOMAIN_TYPES.includes(type)) domains.push({ r, f });
