@@ -3,8 +3,10 @@ import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
+import { benchWorkbench } from './workbench.ts';
 
 benchAnalysis();
 benchInspectWalk();
 benchFrontier();
 benchNegotiation();
+await benchWorkbench();

@@ -112,6 +112,19 @@ describe('workbench in Chromium', () => {
     await page.getByLabel('Scenario YAML').fill('');
   });
 
+  it('compares variants, shows sensitivity and answers the four questions', async () => {
+    await tab('Library').click();
+    await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();
+    await tab('What-if').click();
+    await page.getByRole('button', { name: 'Compare and test sensitivity' }).click();
+    await page.getByTestId('four-questions').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('four-questions').textContent()).toMatch(/territorial concessions/);
+    expect(await page.getByTestId('variant-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('tornado').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('sensitivity-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: artifactPath('what-if.png'), fullPage: true });
+  });
+
   it('exports the HTML report', async () => {
     await tab('Library').click();
     await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();

@@ -77,7 +77,7 @@ async function handle(id: number, req: WorkerRequest): Promise<unknown> {
     }
     case 'report': {
       const scenario = cache.get(req.scenario.source, req.scenario.variant);
-      return htmlReport(scenario, req.seed);
+      return htmlReport(scenario, req.seed, (stage) => post({ id, type: 'progress', done: 0, total: 1, stage }));
     }
   }
 }
