@@ -106,6 +106,8 @@ describe('workbench in Chromium', () => {
     await weight.fill('-0.5');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/weight must not be negative/);
     expect(await page.locator('.field-error').first().textContent()).toMatch(/negative/);
+    // Sources and assumptions stay listed (from the last version that read without errors).
+    expect(await page.getByTestId('provenance').textContent()).toMatch(/Assumption:/);
     await page.screenshot({ path: artifactPath('editor-bad-weight.png'), fullPage: true });
     await weight.fill('abc');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/number/i);

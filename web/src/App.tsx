@@ -61,10 +61,11 @@ export function App() {
   }, [refresh, open]);
 
   const diagnosis = useMemo(() => diagnose(source, detail ? `${detail.id}.yaml` : 'scenario.yaml'), [source, detail]);
+  // Forget the last good reading when another scenario opens (this runs first), then keep the newest good one.
+  useEffect(() => setLastGood(null), [detail]);
   useEffect(() => {
     if (diagnosis.scenario) setLastGood(diagnosis.scenario);
   }, [diagnosis.scenario]);
-  useEffect(() => setLastGood(null), [detail]);
 
   const scenario = diagnosis.scenario ?? lastGood;
   const scenarioRef: ScenarioRef | null = useMemo(() => (diagnosis.scenario ? { source } : null), [diagnosis.scenario, source]);

@@ -252,9 +252,11 @@ export function UtilityPlot(props: UtilityPlotProps) {
           <li>
             <span className="swatch" style={{ background: OKABE_ITO.blue, opacity: 0.6 }} /> {cloud?.kind === 'density' ? `outcomes (density${cloud.exact ? '' : ', sampled'})` : 'outcomes'}
           </li>
-          <li>
-            <span className="swatch" style={{ background: OKABE_ITO.vermillion }} /> {props.frontierProjected ? 'Pareto frontier of all negotiators (projected onto these two)' : 'Pareto frontier'}
-          </li>
+          {frontier.length > 0 && (
+            <li>
+              <span className="swatch" style={{ background: OKABE_ITO.vermillion }} /> {props.frontierProjected ? 'Pareto frontier of all negotiators (projected onto these two)' : 'Pareto frontier'}
+            </li>
+          )}
           {solutions.map((s) => (
             <li key={s.key}>
               <svg width="14" height="14" aria-hidden="true">
@@ -263,12 +265,17 @@ export function UtilityPlot(props: UtilityPlotProps) {
               {SOLUTION_STYLE[s.key].label}
             </li>
           ))}
-          <li>
-            <span className="swatch dashed" /> reservation values
-          </li>
-          <li>
-            <span className="swatch" style={{ background: OKABE_ITO.bluishGreen, opacity: 0.25 }} /> zone where both get at least their reservation
-          </li>
+          {trace.length > 0 && <li>offers of the run (coloured by who made them; the last one larger)</li>}
+          {(resX !== undefined || resY !== undefined) && (
+            <>
+              <li>
+                <span className="swatch dashed" /> reservation values
+              </li>
+              <li>
+                <span className="swatch" style={{ background: OKABE_ITO.bluishGreen, opacity: 0.25 }} /> zone where both get at least their reservation
+              </li>
+            </>
+          )}
         </ul>
       </figcaption>
     </figure>

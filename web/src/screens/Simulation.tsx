@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AGENT_KINDS } from '../../../src/engine/agents/registry.ts';
 import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
 import { api } from '../api.ts';
-import type { Cloud } from '../compute/cloud.ts';
 import type { SimulationSummary } from '../compute/simulate.ts';
 import { seriesColour } from '../plot/palette.ts';
 import { UtilityPlot } from '../plot/UtilityPlot.tsx';
 import { engine } from '../worker-client.ts';
-import type { ScenarioRef } from '../worker-protocol.ts';
+import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
 import { defaultPair, fmt, participantsOf } from './view-model.ts';
 
@@ -26,11 +26,12 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
   const [repeats, setRepeats] = useState(20);
   const [result, setResult] = useState<SimulationSummary | null>(null);
   const [step, setStep] = useState(0);
-  const [cloud, setCloud] = useState<Cloud | null>(null);
+  const [space, setSpace] = useState<AnalyzeReply | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const pair = useMemo(() => defaultPair(scenario), [scenario]);
+  const outcomeSpace = useMemo(() => new OutcomeSpace(scenario.issues), [scenario]);
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
 
   useEffect(() => {
@@ -40,8 +41,18 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
 
   useEffect(() => {
     if (!pair) return;
-    engine().request<Cloud>({ type: 'cloud', scenario: scenarioRef, pair }).then(setCloud, () => setCloud(null));
+    engine().request<AnalyzeReply>({ type: 'analyze', scenario: scenarioRef, pair }).then(setSpace, () => setSpace(null));
   }, [scenarioRef, pair]);
+
+  const background = useMemo(() => {
+    if (!space || !pair) return null;
+    const a = space.analysis;
+    const ia = a.frontier.parties.indexOf(pair[0]);
+    const ib = a.frontier.parties.indexOf(pair[1]);
+    const frontier = ia >= 0 && ib >= 0 ? a.frontier.points.map((p) => ({ x: p.utilities[ia]!, y: p.utilities[ib]!, label: `frontier (${fmt(p.utilities[ia])}, ${fmt(p.utilities[ib])})` })) : [];
+    const reservation = (id: string) => a.parties.find((p) => p.id === id)?.reservation;
+    return { frontier, frontierProjected: a.frontier.parties.length > 2, rx: reservation(pair[0]), ry: reservation(pair[1]) };
+  }, [space, pair]);
 
   const run = async () => {
     setError(null);
@@ -165,13 +176,14 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
           {pair && (
             <UtilityPlot
               title="Offers of the first run in the utility space"
-              x={{ id: pair[0], name: nameOf(pair[0]), reservation: undefined }}
-              y={{ id: pair[1], name: nameOf(pair[1]), reservation: undefined }}
-              cloud={cloud}
-              frontier={[]}
+              x={{ id: pair[0], name: nameOf(pair[0]), reservation: background?.rx }}
+              y={{ id: pair[1], name: nameOf(pair[1]), reservation: background?.ry }}
+              cloud={space?.cloud ?? null}
+              frontier={background?.frontier ?? []}
+              frontierProjected={background?.frontierProjected ?? false}
               solutions={[]}
               trace={trace}
-              describeIndex={(i) => `outcome #${i}`}
+              describeIndex={(i) => outcomeSpace.describe(outcomeSpace.outcomeAt(i))}
             />
           )}
           <table data-testid="sim-stats">
