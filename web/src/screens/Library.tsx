@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { api, ApiError, download, type ScenarioListing } from '../api.ts';
 import { formatDiagnostic, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
+import { scenarioFiles } from './upload-files.ts';
 
 export interface LibraryProps {
   readonly scenarios: readonly ScenarioListing[];
@@ -11,6 +12,7 @@ export interface LibraryProps {
 
 export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProps) {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly Diagnostic[]>([]);
   const [busy, setBusy] = useState(false);
@@ -21,7 +23,7 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
     setMessage(null);
     setProblems([]);
     try {
-      const list = await Promise.all([...files].map(async (f) => ({ path: f.webkitRelativePath || f.name, text: await f.text() })));
+      const list = scenarioFiles(await Promise.all([...files].map(async (f) => ({ path: f.webkitRelativePath || f.name, text: await f.text() }))));
       const r = await api.import(list);
       setMessage(`Imported “${r.name}” (${r.format})${r.skipped.length ? `; skipped ${r.skipped.map((s) => s.file).join(', ')}` : ''}.`);
       onChanged(r.id);
@@ -31,6 +33,7 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
+      if (folderInput.current) folderInput.current.value = '';
     }
   };
 
@@ -66,6 +69,10 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
             aria-describedby="import-help"
             onChange={(e) => void upload(e.target.files)}
           />
+        </label>
+        <label className="button">
+          Import a folder…
+          <input ref={folderInput} type="file" disabled={busy} aria-describedby="import-help" {...{ webkitdirectory: '' }} onChange={(e) => void upload(e.target.files)} />
         </label>
         <span id="import-help" className="hint">
           A parley YAML/JSON file, or a scenario's files together: GENIUS domain + profiles (XML), GeniusWeb (JSON), NegMAS (YAML), LLM-Deliberation.
