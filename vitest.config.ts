@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './src/testing/summary-reporter.ts'],
+    setupFiles: ['./src/testing/fast-check-seed.ts'],
   },
 });

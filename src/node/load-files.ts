@@ -1,5 +1,5 @@
 import { readdirSync, statSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { checkFileSize, type SourceFile } from '../engine/formats/source-file.ts';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 
@@ -42,5 +42,5 @@ export function loadSourceFiles(paths: readonly string[]): SourceFile[] {
 function readOne(path: string, size: number): SourceFile {
   checkFileSize(path, size);
   const bytes = readFileSync(path);
-  return { path: relative(process.cwd(), path) || path, text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+  return { path, text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
 }

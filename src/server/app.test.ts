@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScenario, readNative } from '../engine/formats/index.ts';
@@ -24,7 +24,7 @@ afterAll(async () => {
   store.close();
 });
 
-const filesOf = (dir: string) => loadSourceFiles([dir]).map((f) => ({ path: f.path.slice(dir.length + 1), text: f.text }));
+const filesOf = (dir: string) => loadSourceFiles([dir]).map((f) => ({ path: basename(f.path), text: f.text }));
 
 describe('scenarios API', () => {
   it('lists the built-in ceasefire scenario and serves its source', async () => {

@@ -5,6 +5,7 @@ import type { BiddingFactory } from './bidding.ts';
 import { FrequencyModel, type OpponentModel } from './opponent-model.ts';
 
 export const ACCEPT: Action = Object.freeze({ type: 'accept' });
+export const END: Action = Object.freeze({ type: 'end' });
 
 export interface BoaParts {
   readonly bidding: BiddingFactory;
@@ -18,7 +19,10 @@ export interface BoaParts {
 /**
  * A composed agent (the BOA architecture of Baarslag et al.): a bidding
  * strategy, an acceptance condition and an optional opponent model. It never
- * accepts an offer below its reservation value or across its red lines.
+ * accepts an offer below its reservation value or across its red lines, and
+ * never offers one either: in (S)AOP an offer is a commitment (the proposer
+ * accepts its own offer), so when its bid would be worth less than its
+ * reservation value — no outcome is rational for it — it walks away.
  */
 export function boaAgent(name: string, view: AgentView, parts: BoaParts): Agent {
   const model = parts.model === 'frequency' ? new FrequencyModel(view.space) : parts.model ? parts.model(view) : undefined;
@@ -46,6 +50,7 @@ export function boaAgent(name: string, view: AgentView, parts: BoaParts): Agent 
         input.nextBidUtility = view.utility(bid);
         if (acceptance.accepts(input)) return ACCEPT;
       }
+      if (view.utility(bid) < res) return END;
       return { type: 'offer', outcome: bid };
     },
     vote: (turn) => voteRule(view, turn, bidding.target),

@@ -1,5 +1,5 @@
 import type { Agent, AgentView, Bid } from '../negotiation/agent.ts';
-import { ACCEPT, defaultVote } from './boa.ts';
+import { ACCEPT, END, defaultVote } from './boa.ts';
 
 /**
  * MiCRO (de Jonge, "An analysis of the linear bilateral ANAC domains using
@@ -7,7 +7,7 @@ import { ACCEPT, defaultVote } from './boa.ts';
  * the best, one outcome per concession, but concedes only while it has made
  * no more distinct offers than it has received distinct offers; otherwise it
  * repeats one of its earlier offers at random. It never offers below its
- * reservation value. It accepts an offer at least as good as the bid it would
+ * reservation value (with no rational outcome at all, it walks away). It accepts an offer at least as good as the bid it would
  * make next (its last bid when it is not ready to concede).
  */
 export function microAgent(view: AgentView): Agent {
@@ -42,7 +42,8 @@ export function microAgent(view: AgentView): Agent {
         sent.push(bid);
         return { type: 'offer', outcome: bid };
       }
-      if (sent.length === 0) return { type: 'offer', outcome: sorted.outcomeAt(sorted.count - 1) };
+      // Not even the best outcome is worth the reservation value: walk away (an offer would commit to it).
+      if (sent.length === 0) return rationalAt(0) ? { type: 'offer', outcome: sorted.outcomeAt(sorted.count - 1) } : END;
       return { type: 'offer', outcome: sent[view.rng.int(0, sent.length - 1)]! };
     },
     vote: (turn) => defaultVote(view, turn, () => sorted.maxUtility),
