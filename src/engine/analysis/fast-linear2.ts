@@ -1,6 +1,7 @@
 import type { AnalysisParties } from './analysis-parties.ts';
 import type { EnumerationStats } from './enumerate.ts';
 import { Skyline2 } from './skyline.ts';
+import { linearFrontier2 } from './linear-frontier.ts';
 
 /**
  * Whether the two-party fast path applies: exactly two parties with
@@ -21,45 +22,66 @@ export function fastPathApplies(ap: AnalysisParties): boolean {
 
 /**
  * The same pass as `enumerateOutcomes`, specialised for two linear-additive
- * negotiators. Utilities are summed like an odometer (bit-identical to
- * `UtilityFunction.utility`). An outcome whose raw utilities are both more
- * than 1e-10 below the last dominating frontier point is strictly dominated
- * after rounding too; with no red lines that dominator is rational whenever
- * the outcome is, so such an outcome can change neither the frontier nor any
- * solution nor any party's best utility, and it is only counted. Worst
- * utilities come per row from the last issue's smallest table entry
- * (addition and rounding are monotone).
+ * negotiators, as a depth-first walk over the issues with branch and bound.
+ * Utilities are summed issue by issue (bit-identical to
+ * `UtilityFunction.utility`). A sub-tree (the issues from k on, the earlier
+ * ones fixed) whose upper corner — each party's prefix plus the most it can
+ * still gain — is more than 1e-10 below some frontier point in both
+ * utilities holds only outcomes strictly dominated after rounding too; with
+ * no red lines their dominator is rational whenever they are, so they can
+ * change neither the frontier nor any solution nor any party's best utility:
+ * the sub-tree is only counted (rational outcomes, by the same bounds, with a
+ * margin far above float error so the count stays exact). The frontier is
+ * known before the walk (`linearFrontier2`, by merging per-issue frontiers,
+ * without enumeration), so the bound prunes from the first sub-tree on; the
+ * walk itself still decides every count, tie and solution. Best and worst
+ * utilities come from the per-issue extremes, summed in issue order like
+ * every other utility.
  */
 export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number, total: number) => void): EnumerationStats {
   const space = ap.space;
   const total = space.sizeNumber!;
   const n = space.issueCount;
   const last = n - 1;
-  const R = space.radices[last]!;
+  const radices = space.radices;
+  const R = radices[last]!;
   const [A, B] = ap.scored as [(typeof ap.scored)[0], (typeof ap.scored)[0]];
   const ta = A.ufun.tables!;
   const tb = B.ufun.tables!;
   const la = ta[last]!;
   const lb = tb[last]!;
-  let minLa = Infinity;
-  let minLb = Infinity;
-  let maxLa = -Infinity;
-  let maxLb = -Infinity;
-  for (let d = 0; d < R; d++) {
-    if (la[d]! < minLa) minLa = la[d]!;
-    if (lb[d]! < minLb) minLb = lb[d]!;
-    if (la[d]! > maxLa) maxLa = la[d]!;
-    if (lb[d]! > maxLb) maxLb = lb[d]!;
+  // Suffix bounds: the most and least each party can still get from issues k..last, and how many outcomes that is.
+  const sufMaxA = new Float64Array(n + 1);
+  const sufMaxB = new Float64Array(n + 1);
+  const sufMinA = new Float64Array(n + 1);
+  const sufMinB = new Float64Array(n + 1);
+  const sufSize = new Float64Array(n + 1);
+  sufSize[n] = 1;
+  for (let k = last; k >= 0; k--) {
+    let maxA = -Infinity;
+    let maxB = -Infinity;
+    let minA = Infinity;
+    let minB = Infinity;
+    for (let v = 0; v < radices[k]!; v++) {
+      maxA = Math.max(maxA, ta[k]![v]!);
+      maxB = Math.max(maxB, tb[k]![v]!);
+      minA = Math.min(minA, ta[k]![v]!);
+      minB = Math.min(minB, tb[k]![v]!);
+    }
+    sufMaxA[k] = sufMaxA[k + 1]! + maxA;
+    sufMaxB[k] = sufMaxB[k + 1]! + maxB;
+    sufMinA[k] = sufMinA[k + 1]! + minA;
+    sufMinB[k] = sufMinB[k + 1]! + minB;
+    sufSize[k] = sufSize[k + 1]! * radices[k]!;
   }
   const ra = A.reservation === undefined ? -Infinity : A.reservation;
   const rb = B.reservation === undefined ? -Infinity : B.reservation;
   const da = A.disagreement;
   const db = B.disagreement;
   const frontier = new Skyline2();
-  let bestA = -Infinity;
-  let bestB = -Infinity;
-  let worstA = Infinity;
-  let worstB = Infinity;
+  // Real outcomes' utility vectors, known in advance: a sub-tree they beat in both utilities holds no frontier outcome.
+  const pruner = new Skyline2();
+  for (const p of linearFrontier2(space, A.ufun, B.ufun).points) pruner.add(p.utilities, 0, false);
   let bestRatA = -Infinity;
   let bestRatB = -Infinity;
   let nashV = -Infinity;
@@ -69,47 +91,37 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
   let egalV = -Infinity;
   let egalI = -1;
   let rational = 0;
+  let done = 0;
+  let nextReport = 65536;
   const ru = new Float64Array(2);
-  const cur = new Int32Array(n);
-  let preA = 0;
-  let preB = 0;
-  const prefA = new Float64Array(Math.max(last, 1));
-  const prefB = new Float64Array(Math.max(last, 1));
-  const refresh = (from: number) => {
-    let sa = from > 0 ? prefA[from - 1]! : 0;
-    let sb = from > 0 ? prefB[from - 1]! : 0;
-    for (let k = from; k < last; k++) {
-      sa += ta[k]![cur[k]!]!;
-      sb += tb[k]![cur[k]!]!;
-      prefA[k] = sa;
-      prefB[k] = sb;
+  /** Bounds are sums in another order than the utilities: decide by them only this far from a reservation. */
+  const SAFE = 1e-9;
+
+  /** Rational outcomes in the sub-tree of issues k..last with prefix sums pa, pb (exact). */
+  const countRational = (k: number, pa: number, pb: number): number => {
+    if (pa + sufMinA[k]! >= ra + SAFE && pb + sufMinB[k]! >= rb + SAFE) return sufSize[k]!;
+    if (pa + sufMaxA[k]! < ra - SAFE || pb + sufMaxB[k]! < rb - SAFE) return 0;
+    if (k === last) {
+      let c = 0;
+      for (let d = 0; d < R; d++) if (pa + la[d]! >= ra && pb + lb[d]! >= rb) c++;
+      return c;
     }
-    preA = last > 0 ? prefA[last - 1]! : 0;
-    preB = last > 0 ? prefB[last - 1]! : 0;
+    let c = 0;
+    const t = ta[k]!;
+    const u = tb[k]!;
+    for (let v = 0; v < radices[k]!; v++) c += countRational(k + 1, pa + t[v]!, pb + u[v]!);
+    return c;
   };
-  refresh(0);
-  const rows = total / R;
-  const progressEvery = Math.max(1, Math.floor(65536 / R));
-  for (let row = 0, index = 0; row < rows; row++) {
-    const wa = Math.round((preA + minLa) * 1e10) / 1e10;
-    const wb = Math.round((preB + minLb) * 1e10) / 1e10;
-    if (wa < worstA) worstA = wa;
-    if (wb < worstB) worstB = wb;
-    if (preA + maxLa < frontier.cx - 1e-10 && preB + maxLb < frontier.cy - 1e-10) {
-      // the whole row is strictly dominated: only count its rational outcomes
-      for (let d = 0; d < R; d++) if (preA + la[d]! >= ra && preB + lb[d]! >= rb) rational++;
-      index += R;
-    } else
+
+  const lastIssue = (pa: number, pb: number, index: number) => {
     for (let d = 0; d < R; d++, index++) {
-      const ua = preA + la[d]!;
-      const ub = preB + lb[d]!;
+      const ua = pa + la[d]!;
+      const ub = pb + lb[d]!;
       const isRational = ua >= ra && ub >= rb;
       if (isRational) rational++;
       if (ua < frontier.cx - 1e-10 && ub < frontier.cy - 1e-10) continue;
       const xa = Math.round(ua * 1e10) / 1e10;
       const xb = Math.round(ub * 1e10) / 1e10;
-      if (xa > bestA) bestA = xa;
-      if (xb > bestB) bestB = xb;
       const sum = xa + xb;
       if (sum > utilV) {
         utilV = sum;
@@ -135,28 +147,45 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
       ru[1] = xb;
       frontier.add(ru, index, isRational);
     }
-    let k = last - 1;
-    while (k >= 0) {
-      const v = cur[k]! + 1;
-      if (v < space.radices[k]!) {
-        cur[k] = v;
-        break;
-      }
-      cur[k] = 0;
-      k--;
+  };
+
+  const visit = (k: number, pa: number, pb: number, index: number): void => {
+    const ca = pa + sufMaxA[k]!;
+    const cb = pb + sufMaxB[k]!;
+    if (pruner.strictlyDominated(ca, cb, 1e-10 + SAFE) || frontier.strictlyDominated(ca, cb, 1e-10 + SAFE)) {
+      rational += countRational(k, pa, pb);
+    } else if (k === last) {
+      lastIssue(pa, pb, index);
+    } else {
+      const t = ta[k]!;
+      const u = tb[k]!;
+      const step = sufSize[k + 1]!;
+      for (let v = 0; v < radices[k]!; v++) visit(k + 1, pa + t[v]!, pb + u[v]!, index + v * step);
+      return;
     }
-    if (k >= 0) refresh(k);
-    if (onProgress && (row + 1) % progressEvery === 0) onProgress(index, total);
-  }
+    done += sufSize[k]!;
+    if (onProgress && done >= nextReport) {
+      nextReport = done + 65536;
+      onProgress(done, total);
+    }
+  };
+  visit(0, 0, 0, 0);
   onProgress?.(total, total);
+
+  // Best and worst: the per-issue extremes, summed in issue order and rounded like every utility.
+  const extreme = (tables: readonly Float64Array[], pick: (a: number, b: number) => number) => {
+    let u = 0;
+    for (const t of tables) u += t.reduce((m, x) => pick(m, x));
+    return Math.round(u * 1e10) / 1e10;
+  };
   return {
     total,
     rationalCount: rational,
     passingCount: rational,
     frontier,
     rationalFrontier: undefined,
-    best: Float64Array.of(bestA, bestB),
-    worst: Float64Array.of(worstA, worstB),
+    best: Float64Array.of(extreme(ta, Math.max), extreme(tb, Math.max)),
+    worst: Float64Array.of(extreme(ta, Math.min), extreme(tb, Math.min)),
     bestRational: Float64Array.of(bestRatA, bestRatB),
     nash: { value: nashV, index: nashI },
     utilitarian: { value: utilV, index: utilI },

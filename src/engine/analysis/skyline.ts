@@ -54,6 +54,24 @@ export class Skyline2 implements Skyline {
   cx = -Infinity;
   cy = -Infinity;
 
+  /**
+   * Whether some frontier point beats (x, y) by more than `margin` in both
+   * utilities (x < px − margin and y < py − margin): one binary search.
+   */
+  strictlyDominated(x: number, y: number, margin: number): boolean {
+    if (x < this.cx - margin && y < this.cy - margin) return true;
+    const xs = this.xs;
+    // pos = number of points with xs − margin > x (a prefix: xs descend)
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (x < xs[mid]! - margin) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && y < this.ys[lo - 1]! - margin;
+  }
+
   add(u: ArrayLike<number>, index: number, rational: boolean): void {
     const x = u[0]!;
     const y = u[1]!;
