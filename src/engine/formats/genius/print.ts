@@ -74,8 +74,9 @@ function objectiveOpen(name: string): string {
   return `<objective index="0" etype="objective" type="objective" description="" name="${esc(name)}">`;
 }
 
-function printDomain(name: string, issues: readonly Issue[]): string {
-  const lines = ['<negotiation_template>', `<utility_space number_of_issues="${issues.length}">`, objectiveOpen(name)];
+/** The issue elements, as a domain file (and a nonlinear profile, which repeats them) lists them. */
+function issueLines(issues: readonly Issue[]): string[] {
+  const lines: string[] = [];
   issues.forEach((issue, i) => {
     if (issue.type === 'categorical') {
       lines.push(`    ${issueOpen(issue, i)}>`);
@@ -84,6 +85,11 @@ function printDomain(name: string, issues: readonly Issue[]): string {
     } else if (issue.type === 'integer') lines.push(`    ${issueOpen(issue, i)}/>`);
     else lines.push(`    ${issueOpen(issue, i)}>${rangeChild(issue)}\n    </issue>`);
   });
+  return lines;
+}
+
+function printDomain(name: string, issues: readonly Issue[]): string {
+  const lines = ['<negotiation_template>', `<utility_space number_of_issues="${issues.length}">`, objectiveOpen(name), ...issueLines(issues)];
   lines.push('</objective>', '</utility_space>', '</negotiation_template>', '');
   return lines.join('\n');
 }
@@ -175,15 +181,7 @@ function additiveBody(issues: readonly Issue[], prefs: LinearAdditivePreferences
 }
 
 function nonlinearBody(issues: readonly Issue[], prefs: ConstraintPreferences, report: Report): string[] | undefined {
-  const lines: string[] = [];
-  issues.forEach((issue, i) => {
-    if (issue.type === 'categorical') {
-      lines.push(`    ${issueOpen(issue, i)}>`);
-      issue.options.forEach((o, k) => lines.push(`      <item index="${k + 1}" value="${esc(o.name)}"/>`));
-      lines.push('    </issue>');
-    } else if (issue.type === 'integer') lines.push(`    ${issueOpen(issue, i)}/>`);
-    else lines.push(`    ${issueOpen(issue, i)}>${rangeChild(issue)}\n    </issue>`);
-  });
+  const lines = issueLines(issues);
   lines.push(`    <utility maxutility="${n(prefs.normalizer)}">`, `      <ufun type="PlainUfun" weight="1" aggregation="${prefs.aggregation}">`);
   let ok = true;
   prefs.constraints.forEach((c, ci) => {
