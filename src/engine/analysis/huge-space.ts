@@ -3,6 +3,7 @@ import type { Frontier } from './frontier-types.ts';
 import { sampleCandidates } from './sampled-candidates.ts';
 import { linearFrontier2 } from './linear-frontier.ts';
 import { constraintFrontier } from './constraint-frontier.ts';
+import { utilityExtremes } from '../model/extremes.ts';
 
 /** Outcomes to examine in a space too large to enumerate, and the frontier when a dedicated method found it. */
 export interface HugeSpacePlan {
@@ -19,9 +20,21 @@ export interface HugeSpacePlan {
  * - nonlinear (constraint) preferences: the constraint search
  *   (`constraintFrontier`, approximate);
  * - otherwise: seeded sampling and local search (approximate).
- * The frontier's outcomes are the candidates the solutions are chosen from.
+ * The frontier's outcomes are the candidates the solutions are chosen from,
+ * together with every scored party's best and worst outcome (exact for
+ * linear-additive utilities, a seeded hill climb otherwise), so that the
+ * reported best and worst utilities are not just those of the frontier.
  */
 export function planHugeSpace(ap: AnalysisParties, seed: number): HugeSpacePlan {
+  const plan = planFrontier(ap, seed);
+  const extremes = ap.scored.flatMap((s) => {
+    const e = utilityExtremes(ap.space, s.ufun, seed);
+    return [e.best.outcome, e.worst.outcome];
+  });
+  return { ...plan, candidates: [...plan.candidates, ...extremes] };
+}
+
+function planFrontier(ap: AnalysisParties, seed: number): HugeSpacePlan {
   const defining = ap.scored.slice(0, ap.d).map((s) => s.ufun);
   if (defining.length === 2 && defining.every((f) => f.tables)) {
     const frontier = linearFrontier2(ap.space, defining[0]!, defining[1]!, { parties: [ap.scored[0]!.party.id, ap.scored[1]!.party.id] });
