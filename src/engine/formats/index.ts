@@ -1,7 +1,7 @@
 import { ScenarioError } from '../model/diagnostics.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ScenarioImporter } from './importer.ts';
-import type { SourceFile } from './source-file.ts';
+import { checkFileSize, type SourceFile } from './source-file.ts';
 import { nativeImporter } from './native/index.ts';
 import { geniusImporter } from './genius/index.ts';
 import { geniusWebImporter } from './geniusweb/index.ts';
@@ -21,10 +21,13 @@ export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter, geniusImp
 
 /**
  * Reads a scenario from files, detecting the format: the importer most sure
- * of itself reads them. Throws a ScenarioError when no format fits.
+ * of itself reads them. Throws a ScenarioError when no format fits, or when a
+ * file is larger than MAX_FILE_BYTES.
  */
 export function importScenario(files: readonly SourceFile[]): Scenario {
   if (files.length === 0) throw new ScenarioError([{ message: 'no files given' }]);
+  // Untrusted input is size-limited before any parser sees it (also for text that did not come from disk).
+  for (const f of files) checkFileSize(f.path, f.text.length);
   let best: ScenarioImporter | undefined;
   let score = 0;
   for (const imp of IMPORTERS) {

@@ -42,3 +42,14 @@ describe('every shared scenario loads through format detection', () => {
     for (const s of summary.skipped) expect(s.reason.length).toBeGreaterThan(0);
   });
 });
+
+describe('format detection on untrusted text', () => {
+  it('refuses a file over the size limit before any parser sees it', () => {
+    const big = { path: 'upload/domain.xml', text: `<negotiation_template>${' '.repeat(17 * 1024 * 1024)}</negotiation_template>` };
+    expect(() => importScenario([big])).toThrow(/upload\/domain\.xml: file is 17\.0 MiB; parley reads scenario files of at most 16 MiB/);
+  });
+
+  it('says which formats it knows when none fits', () => {
+    expect(() => importScenario([{ path: 'notes.txt', text: 'hello' }])).toThrow(/cannot tell the format of notes\.txt/);
+  });
+});
