@@ -114,6 +114,32 @@ describe('workbench in Chromium', () => {
     await page.getByLabel('Scenario YAML').fill('');
   });
 
+  it('adds an issue with two options in the editor, and removes it', async () => {
+    await tab('Library').click();
+    await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();
+    await tab('Editor').click();
+    const addIssueForm = page.getByRole('form', { name: 'Add an issue' });
+    await addIssueForm.getByLabel('New issue').fill('sanctions');
+    await addIssueForm.getByLabel('First option').fill('kept');
+    await addIssueForm.getByRole('button', { name: 'Add issue' }).click();
+    const addOptionForm = page.getByRole('form', { name: 'Add an option to sanctions' });
+    await addOptionForm.getByLabel('New option of sanctions').fill('lifted');
+    await addOptionForm.getByLabel('New option of sanctions').press('Enter');
+    await expect.poll(() => page.getByLabel('Name of option 2 of sanctions').inputValue()).toBe('lifted');
+    // Every party got weight 0 and value 0 for it: the scenario still reads without errors.
+    expect(await page.getByTestId('weights-table').locator('thead').textContent()).toMatch(/sanctions/);
+    expect(await page.getByLabel('Weight of sanctions for russia').inputValue()).toBe('0');
+    expect(await page.getByLabel('Value of sanctions = lifted for ukraine').inputValue()).toBe('0');
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    expect(await page.getByLabel('Scenario YAML').inputValue()).toMatch(/- name: sanctions\n\s+options: \[ kept, lifted \]/);
+    await page.screenshot({ path: artifactPath('editor-added-issue.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Remove issue sanctions' }).click();
+    await expect.poll(() => page.getByTestId('issues-table').textContent()).not.toMatch(/sanctions/);
+    expect(await page.getByTestId('weights-table').locator('thead').textContent()).not.toMatch(/sanctions/);
+    expect(await page.getByLabel('Scenario YAML').inputValue()).not.toMatch(/sanctions:/);
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+  });
+
   it('compares variants, shows sensitivity and answers the four questions', async () => {
     await tab('Library').click();
     await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();

@@ -3,7 +3,22 @@ import { parse as parseYaml } from 'yaml';
 import { collectProvenance } from '../../../src/engine/model/summary.ts';
 import { formatDiagnostic, formatPath, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
 import type { Scenario } from '../../../src/engine/model/scenario.ts';
-import { diagnosticsAt, setEvaluation, setReservation, setRole, setRule, setWeight } from '../editor/doc-edit.ts';
+import {
+  addIssue,
+  addOption,
+  addParty,
+  diagnosticsAt,
+  removeIssue,
+  removeOption,
+  removeParty,
+  renameOption,
+  setEvaluation,
+  setReservation,
+  setRole,
+  setRule,
+  setWeight,
+  type NewParty,
+} from '../editor/doc-edit.ts';
 
 export interface EditorProps {
   readonly source: string;
@@ -57,6 +72,120 @@ function Field({ label, value, onChange, problems, width = 5 }: { label: string;
   );
 }
 
+type Role = NewParty['role'];
+
+/** A small form that adds one option to a categorical issue (Enter or the button). */
+function AddOptionForm({ issue, onAdd }: { issue: string; onAdd: (option: string) => boolean }) {
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="row"
+      aria-label={`Add an option to ${issue}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim() && onAdd(name)) setName('');
+      }}
+    >
+      <label>
+        New option of {issue} <input value={name} size={12} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!name.trim()}>
+        Add option
+      </button>
+    </form>
+  );
+}
+
+/** The form that adds an issue: categorical with its first option, or integer min..max. */
+function AddIssueForm({ onAdd }: { onAdd: (issue: Parameters<typeof addIssue>[1]) => boolean }) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<'categorical' | 'integer'>('categorical');
+  const [option, setOption] = useState('');
+  const [min, setMin] = useState('0');
+  const [max, setMax] = useState('10');
+  const ready = name.trim() !== '' && (type === 'integer' || option.trim() !== '');
+  return (
+    <form
+      className="row"
+      aria-label="Add an issue"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        if (onAdd(type === 'categorical' ? { name, type, option } : { name, type, min, max })) {
+          setName('');
+          setOption('');
+        }
+      }}
+    >
+      <label>
+        New issue <input value={name} size={12} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Type{' '}
+        <select value={type} onChange={(e) => setType(e.target.value as 'categorical' | 'integer')}>
+          <option value="categorical">categorical</option>
+          <option value="integer">integer</option>
+        </select>
+      </label>
+      {type === 'categorical' ? (
+        <label>
+          First option <input value={option} size={12} onChange={(e) => setOption(e.target.value)} />
+        </label>
+      ) : (
+        <>
+          <label>
+            Min <input value={min} size={4} onChange={(e) => setMin(e.target.value)} />
+          </label>
+          <label>
+            Max <input value={max} size={4} onChange={(e) => setMax(e.target.value)} />
+          </label>
+        </>
+      )}
+      <button type="submit" disabled={!ready}>
+        Add issue
+      </button>
+    </form>
+  );
+}
+
+/** The form that adds a party (id, name, role); it starts with weight 0 and value 0 everywhere. */
+function AddPartyForm({ onAdd }: { onAdd: (party: NewParty) => boolean }) {
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('negotiator');
+  return (
+    <form
+      className="row"
+      aria-label="Add a party"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (id.trim() && onAdd({ id, name, role })) {
+          setId('');
+          setName('');
+        }
+      }}
+    >
+      <label>
+        New party id <input value={id} size={10} onChange={(e) => setId(e.target.value)} />
+      </label>
+      <label>
+        Name <input value={name} size={14} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Role{' '}
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <option value="negotiator">negotiator</option>
+          <option value="mediator">mediator</option>
+          <option value="observer">observer</option>
+        </select>
+      </label>
+      <button type="submit" disabled={!id.trim()}>
+        Add party
+      </button>
+    </form>
+  );
+}
+
 export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -67,11 +196,16 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       return null;
     }
   }, [source]);
-  const apply = (f: () => string) => {
+  const [editError, setEditError] = useState<string | null>(null);
+  /** Applies a structured edit; an edit the document cannot take (e.g. a duplicate name) is reported, not applied. */
+  const apply = (f: () => string): boolean => {
     try {
       onSource(f());
+      setEditError(null);
+      return true;
     } catch (e) {
-      setSaveError(e instanceof Error ? e.message : String(e));
+      setEditError(e instanceof Error ? e.message : String(e));
+      return false;
     }
   };
   const issues = asArr(doc?.issues).map((i) => asObj(i));
@@ -107,6 +241,11 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
           {saveError}
         </p>
       )}
+      {editError && (
+        <p role="alert" className="error" data-testid="edit-error">
+          {editError}
+        </p>
+      )}
       <div aria-live="polite" data-testid="diagnostics">
         {diagnostics.length > 0 && (
           <>
@@ -129,6 +268,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                 <th scope="col">name</th>
                 <th scope="col">role</th>
                 <th scope="col">reservation (utility of no deal)</th>
+                <th scope="col">actions</th>
               </tr>
             </thead>
             <tbody>
@@ -154,11 +294,76 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                         <Field label={`Reservation of ${id}`} value={numText(p.reservation)} onChange={(t) => apply(() => setReservation(source, id, t))} problems={at('parties', i, 'reservation')} />
                       )}
                     </td>
+                    <td>
+                      <button type="button" aria-label={`Remove party ${id}`} onClick={() => apply(() => removeParty(source, id))}>
+                        Remove
+                      </button>
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+
+          <AddPartyForm onAdd={(party) => apply(() => addParty(source, party))} />
+          <p className="hint">A new party starts with weight 0 and value 0 on every issue. Removing a party also removes it from the agreement rule&apos;s voters and required parties.</p>
+
+          <h3>Issues and options</h3>
+          <table data-testid="issues-table">
+            <thead>
+              <tr>
+                <th scope="col">issue</th>
+                <th scope="col">options</th>
+                <th scope="col">actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.map((is, k) => {
+                const name = String(is.name ?? '');
+                const categorical = is.options !== undefined;
+                return (
+                  <tr key={k}>
+                    <th scope="row">{name}</th>
+                    <td>
+                      {categorical ? (
+                        <>
+                          {optionNames(is).map((o, j) => (
+                            <span key={j} className="inline">
+                              <Field
+                                label={`Name of option ${j + 1} of ${name}`}
+                                value={o}
+                                width={Math.max(8, o.length)}
+                                onChange={(t) => apply(() => renameOption(source, name, o, t))}
+                                problems={at('issues', k, 'options', j)}
+                              />{' '}
+                              <button type="button" aria-label={`Remove option ${o} of ${name}`} onClick={() => apply(() => removeOption(source, name, o))}>
+                                Remove
+                              </button>{' '}
+                            </span>
+                          ))}
+                          <AddOptionForm issue={name} onAdd={(o) => apply(() => addOption(source, name, o))} />
+                        </>
+                      ) : (
+                        <span>
+                          {String(is.type)} {String(is.min)}..{String(is.max)}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" aria-label={`Remove issue ${name}`} onClick={() => apply(() => removeIssue(source, name))}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <AddIssueForm onAdd={(issue) => apply(() => addIssue(source, issue))} />
+          <p className="hint">
+            A new issue or option gets weight 0 and value 0 for every party with weights and values, so the scenario stays valid. Removing one also removes its weights, values,
+            red-line conditions and reservation-outcome entries; anything left invalid is listed above.
+          </p>
 
           <h3>Issues and weights</h3>
           <p className="hint">Utility = Σ weight × value. Weights are used as written (not renormalised) and must not be negative.</p>
