@@ -264,3 +264,29 @@ describe('adding and removing parties', () => {
     expect(() => removeParty(small, 'nobody')).toThrow(/no party/);
   });
 });
+
+describe('editing a value in a shared (anchored or aliased) table', () => {
+  const valueOf = (source: string, party: string, issue: string, option: string) => {
+    const s = diagnose(source).scenario!;
+    const p = s.parties.find((x) => x.id === party)!;
+    const i = s.issues.findIndex((x) => x.name === issue);
+    const issueDef = s.issues[i]!;
+    const k = issueDef.type === 'categorical' ? issueDef.options.findIndex((o) => o.name === option) : -1;
+    const f = p.preferences!.type === 'linear-additive' ? p.preferences!.values[i]! : undefined;
+    return f?.type === 'table' ? f.values[k] : undefined;
+  };
+
+  it('changes only the aliased table it edits (russia › luhansk is `*ru-region`)', () => {
+    const s = setEvaluation(ceasefire, 'russia', 'luhansk', 'frozen-at-contact-line', '0.45');
+    expect(diagnose(s).diagnostics).toEqual([]);
+    expect(valueOf(s, 'russia', 'luhansk', 'frozen-at-contact-line')).toBe(0.45);
+    for (const other of ['donetsk', 'kherson', 'zaporizhzhia']) expect(valueOf(s, 'russia', other, 'frozen-at-contact-line')).toBe(0.6);
+  });
+
+  it('changes only the anchored table it edits (russia › donetsk is `&ru-region`), the aliases keep the old values', () => {
+    const s = setEvaluation(ceasefire, 'russia', 'donetsk', 'recognised-russian', '0.9');
+    expect(diagnose(s).diagnostics).toEqual([]);
+    expect(valueOf(s, 'russia', 'donetsk', 'recognised-russian')).toBe(0.9);
+    for (const other of ['luhansk', 'kherson', 'zaporizhzhia']) expect(valueOf(s, 'russia', other, 'recognised-russian')).toBe(1);
+  });
+});

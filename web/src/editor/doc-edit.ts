@@ -46,6 +46,8 @@ function partyIndex(doc: Document, partyId: string): number {
  * (`{value: 0.4, assumption: …}`): the annotation is kept.
  */
 function setAnnotated(doc: Document, path: Path, value: number | string): void {
+  // A value inside a shared (anchored or aliased) table becomes this place's own first.
+  own(doc, path);
   const node = doc.getIn(path, true);
   if (isMap(node) && node.has('value')) doc.setIn([...path, 'value'], value);
   else if (isScalar(node)) node.value = value;
@@ -66,7 +68,7 @@ export function setEvaluation(source: string, partyId: string, issue: string, op
     const p = partyIndex(doc, partyId);
     if (p < 0) throw new Error(`no party "${partyId}"`);
     const base = ['parties', p, 'preferences', 'values', issue];
-    const f = doc.getIn(base, true);
+    const f = own(doc, base); // an aliased table becomes this issue's own copy before it is read or changed
     const inner = isMap(f) && f.get('type') === 'table' ? [...base, 'values', option] : [...base, option];
     setAnnotated(doc, inner, typedValue(text));
   });
