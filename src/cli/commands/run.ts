@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { analyze } from '../../engine/analysis/index.ts';
@@ -8,12 +8,13 @@ import { describeRule } from '../../engine/model/agreement-rule.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
 import type { ProtocolName } from '../../engine/negotiation/agent.ts';
 import { outcomeDistances, type OutcomeDistances } from '../../engine/negotiation/distances.ts';
-import { NegotiationSetupError, negotiateSync, type NegotiationResult } from '../../engine/negotiation/negotiate.ts';
+import { NegotiationSetupError, negotiate, negotiateSync, type AgentSpec, type NegotiationResult } from '../../engine/negotiation/negotiate.ts';
 import type { MediatorStrategy } from '../../engine/negotiation/single-text.ts';
 import { traceToJsonLines } from '../../engine/negotiation/trace.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { num, table } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
+import { createWorkerAgentFactory, type WorkerAgentFactory } from '../../node/worker-agent.ts';
 
 interface RunOptions {
   agents: string;
@@ -32,6 +33,8 @@ interface RunOptions {
 
 const PROTOCOLS: readonly ProtocolName[] = ['aop', 'saop', 'single-text'];
 const MEDIATORS: readonly MediatorStrategy[] = ['hill-climbing', 'annealing'];
+/** An agent spec naming a module file (`path`, or `path#exportName`): a user-written agent, run in a worker. */
+const AGENT_FILE = /^(.*\.(?:ts|mts|js|mjs))(?:#([A-Za-z_$][\w$]*))?$/;
 
 /** `parley run SCENARIO --agents a,b`: simulates a negotiation (see docs/simulation.md). */
 export function registerRun(program: Command): void {
@@ -41,7 +44,7 @@ export function registerRun(program: Command): void {
       'Simulate a negotiation between built-in agents and report the agreement, each party’s utility and advantage over its reservation value, the rounds used, and the distance to the Pareto frontier and the Nash point. See docs/simulation.md.',
     )
     .argument('<path...>', 'a scenario file, a scenario folder, or explicit domain/profile files')
-    .requiredOption('--agents <list>', `comma-separated agents, one per participant in scenario order, or one for all (${AGENT_KINDS.map((k) => k.name).join(', ')}); parameters as name:key=value`)
+    .requiredOption('--agents <list>', `comma-separated agents, one per participant in scenario order, or one for all (${AGENT_KINDS.map((k) => k.name).join(', ')}); parameters as name:key=value; or a module file path[#export] (your own agent, run in a worker)`)
     .option('--protocol <name>', 'aop (bilateral), saop (n parties) or single-text (mediated); default aop for 2 participants, saop for more')
     .option('--rounds <n>', 'deadline in rounds', intOption('--rounds', 1), 1000)
     .option('--seed <n>', 'seed of every random stream', intOption('--seed', 0), 0)
@@ -53,12 +56,17 @@ export function registerRun(program: Command): void {
     .option('--turn-limit <ms>', 'per-turn time limit in milliseconds (default 10000)', intOption('--turn-limit', 1))
     .option('--no-analysis', 'skip the distances to the Pareto frontier and the Nash point')
     .option('--variant <id>', "apply one of the scenario's named variants first")
-    .action((paths: string[], opts: RunOptions) => {
+    .action(async (paths: string[], opts: RunOptions) => {
       const protocol = checkChoice('--protocol', opts.protocol, PROTOCOLS);
       const mediator = checkChoice('--mediator', opts.mediator, MEDIATORS)!;
       const specs = opts.agents.split(',').map((s) => s.trim()).filter(Boolean);
       if (specs.length === 0) throw new UsageError('--agents needs at least one agent name');
       for (const s of specs) {
+        const file = AGENT_FILE.exec(s);
+        if (file) {
+          if (!existsSync(file[1]!)) throw new UsageError(`--agents: no agent module "${file[1]}"`);
+          continue;
+        }
         try {
           agentFactory(s);
         } catch (e) {
@@ -67,10 +75,19 @@ export function registerRun(program: Command): void {
         }
       }
       const scenario = loadScenario(paths, opts.variant);
-      const runOne = (seed: number): NegotiationResult => {
+      // User-written agents run in worker threads under the asynchronous runner; built-in ones keep the fast synchronous path.
+      const workers = new Map<string, WorkerAgentFactory>();
+      const agents: AgentSpec[] = specs.map((s) => {
+        const file = AGENT_FILE.exec(s);
+        if (!file) return s;
+        let f = workers.get(s);
+        if (!f) workers.set(s, (f = createWorkerAgentFactory(scenario, file[1]!, file[2] ?? 'default', { name: s, ...(opts.turnLimit !== undefined ? { turnTimeLimitMs: opts.turnLimit } : {}) })));
+        return f;
+      });
+      const runOne = async (seed: number): Promise<NegotiationResult> => {
         try {
-          return negotiateSync(scenario, {
-            agents: specs,
+          return await (workers.size ? negotiate : negotiateSync)(scenario, {
+            agents,
             ...(protocol ? { protocol } : {}),
             rounds: opts.rounds,
             seed,
@@ -81,6 +98,8 @@ export function registerRun(program: Command): void {
         } catch (e) {
           if (e instanceof NegotiationSetupError || e instanceof AgentSpecError) throw new UsageError(e.message);
           throw e;
+        } finally {
+          await Promise.all([...workers.values()].map((f) => f.close()));
         }
       };
       let analysis: AnalysisResult | undefined;
@@ -91,7 +110,7 @@ export function registerRun(program: Command): void {
       };
 
       if (opts.repeat === 1) {
-        const r = runOne(opts.seed);
+        const r = await runOne(opts.seed);
         if (opts.trace) writeFileSync(opts.trace, traceToJsonLines(r.events));
         const d = distances(r);
         if (opts.json) process.stdout.write(JSON.stringify(resultJson(r, d), null, 2) + '\n');
@@ -107,7 +126,7 @@ export function registerRun(program: Command): void {
       let trace = '';
       try {
         for (let k = 0; k < opts.repeat; k++) {
-          const r = runOne(opts.seed + k);
+          const r = await runOne(opts.seed + k);
           results.push(r);
           dists.push(distances(r));
           if (opts.trace) trace += traceToJsonLines(r.events);
