@@ -59,4 +59,18 @@ describe('parley CLI', () => {
     const c = parley('analyze', 'scenarios/ceasefire.yaml', '--adjusted-winner', '--json');
     expect((JSON.parse(c.stdout) as { adjustedWinner: { applicable: boolean; reason: string } }).adjustedWinner).toMatchObject({ applicable: false });
   });
+
+  it('exports to GENIUS XML, says what GENIUS cannot hold, and the export reads back with the same utilities', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
+    const r = parley('export', 'scenarios/ceasefire.yaml', '--to', 'genius', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote 4 files/);
+    expect(r.stderr).toMatch(/note: GENIUS XML cannot hold this: red lines are not written \(ukraine: 4\)/);
+    expect(r.stderr).toMatch(/united-states \(mediator\) becomes an ordinary profile/);
+    const back = JSON.parse(parley('analyze', dir, '--json').stdout) as { outcomes: number; parties: { id: string }[] };
+    expect(back.outcomes).toBe(2187);
+    expect(back.parties.map((p) => p.id).sort()).toEqual(['russia', 'ukraine', 'united-states']);
+    expect(parley('export', 'scenarios/ceasefire.yaml', '--to', 'genius').code).toBe(2);
+    expect(parley('export', 'scenarios/ceasefire.yaml', '--to', 'pdf').code).toBe(2);
+  });
 });

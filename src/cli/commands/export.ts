@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printNative } from '../../engine/formats/native/index.ts';
-import { printGenius } from '../../engine/formats/genius/index.ts';
+import { geniusExportLosses, printGenius } from '../../engine/formats/genius/index.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { UsageError } from '../program.ts';
 
@@ -26,6 +26,7 @@ export function registerExport(program: Command): void {
         const files = printGenius(scenario);
         for (const f of files) writeFileSync(join(opts.out, f.path), f.text);
         process.stderr.write(`wrote ${files.length} files to ${opts.out}: ${files.map((f) => f.path).join(', ')}\n`);
+        for (const loss of geniusExportLosses(scenario)) process.stderr.write(`note: GENIUS XML cannot hold this: ${loss}\n`);
         return;
       }
       const text = printNative(scenario, opts.to as 'yaml' | 'json');

@@ -4,7 +4,7 @@ import { classifyGeniusFile } from './classify.ts';
 import { readGenius } from './read.ts';
 
 export { readGenius } from './read.ts';
-export { printGenius } from './print.ts';
+export { printGenius, geniusExportLosses } from './print.ts';
 export { GENIUS_REAL_STEPS } from './domain.ts';
 export { classifyGeniusFile } from './classify.ts';
 

@@ -10,13 +10,35 @@ import { GENIUS_REAL_STEPS } from './domain.ts';
 import { formatDouble } from './numbers.ts';
 
 /**
+ * What a GENIUS export leaves out, in words (empty when nothing): red lines,
+ * a non-default agreement rule, roles other than negotiator, parties without
+ * preferences, sources and assumptions, variants.
+ */
+export function geniusExportLosses(scenario: Scenario): string[] {
+  const notes: string[] = [];
+  const lines = scenario.parties.filter((p) => (p.redLines?.length ?? 0) > 0);
+  if (lines.length) notes.push(`red lines are not written (${lines.map((p) => `${p.id}: ${p.redLines!.length}`).join(', ')})`);
+  const rule = scenario.agreement;
+  if (rule.type !== 'unanimity' || rule.voters) notes.push('the agreement rule is not written (GENIUS assumes every profile must agree)');
+  const roles = scenario.parties.filter((p) => p.role !== 'negotiator' && p.preferences);
+  if (roles.length) notes.push(`roles are not written: ${roles.map((p) => `${p.id} (${p.role})`).join(', ')} becomes an ordinary profile`);
+  const without = scenario.parties.filter((p) => !p.preferences);
+  if (without.length) notes.push(`parties without preferences are left out: ${without.map((p) => p.id).join(', ')}`);
+  const json = JSON.stringify(scenario, (k, v) => (k === 'origin' ? undefined : v));
+  if (/"(sources|assumption)":/.test(json)) notes.push('sources and assumptions are not written');
+  if (scenario.variants?.length) notes.push(`variants are not written (${scenario.variants.map((v) => v.id).join(', ')})`);
+  return notes;
+}
+
+/**
  * Writes a scenario as GENIUS XML: `<name>-domain.xml` plus one profile
  * `<partyId>.xml` per party with preferences. Reading the files back gives
  * the same issues and the same utility for every outcome, reservation and
  * discount. What GENIUS cannot express (a table on an integer or real issue,
  * per-round discounting, hyperrectangles on non-integer issues, negative
  * evaluations) is refused with a ScenarioError rather than approximated.
- * GENIUS has no roles, agreement rules or red lines: those are not written.
+ * GENIUS has no roles, agreement rules or red lines: those are not written
+ * (`geniusExportLosses` lists what a given scenario loses).
  */
 export function printGenius(scenario: Scenario): SourceFile[] {
   const problems: Diagnostic[] = [];
