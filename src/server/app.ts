@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
-import { applyVariant, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
+import { applyVariant, geniusExportLosses, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Store } from '../storage/store.ts';
@@ -149,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const base = s.name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
     if (q.format === 'genius') {
       try {
-        return { format: 'genius', files: printGenius(scenario) };
+        return { format: 'genius', files: printGenius(scenario), notes: geniusExportLosses(scenario) };
       } catch (e) {
         if (e instanceof ScenarioError) throw new ApiError(422, 'GENIUS cannot express this scenario', { diagnostics: e.diagnostics });
         throw e;
