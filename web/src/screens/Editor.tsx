@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
 import { collectProvenance } from '../../../src/engine/model/summary.ts';
 import { formatDiagnostic, formatPath, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
@@ -47,7 +47,7 @@ function Field({ label, value, onChange, problems, width = 5 }: { label: string;
   useEffect(() => {
     if (!focused) setText(value);
   }, [value, focused]);
-  const id = useMemo(() => `f${Math.random().toString(36).slice(2)}`, []);
+  const id = `f${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   return (
     <span className={problems.length ? 'field invalid' : 'field'}>
       <input
