@@ -295,9 +295,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                       )}
                     </td>
                     <td>
-                      <button type="button" aria-label={`Remove party ${id}`} onClick={() => apply(() => removeParty(source, id))}>
-                        Remove
-                      </button>
+                      <RemoveButton label={`Remove party ${id}`} onRemove={() => apply(() => removeParty(source, id))} />
                     </td>
                   </tr>
                 );
@@ -336,9 +334,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                                 onChange={(t) => apply(() => renameOption(source, name, o, t))}
                                 problems={at('issues', k, 'options', j)}
                               />{' '}
-                              <button type="button" aria-label={`Remove option ${o} of ${name}`} onClick={() => apply(() => removeOption(source, name, o))}>
-                                Remove
-                              </button>{' '}
+                              <RemoveButton label={`Remove option ${o} of ${name}`} onRemove={() => apply(() => removeOption(source, name, o))} />{' '}
                             </span>
                           ))}
                           <AddOptionForm issue={name} onAdd={(o) => apply(() => addOption(source, name, o))} />
@@ -350,9 +346,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                       )}
                     </td>
                     <td>
-                      <button type="button" aria-label={`Remove issue ${name}`} onClick={() => apply(() => removeIssue(source, name))}>
-                        Remove
-                      </button>
+                      <RemoveButton label={`Remove issue ${name}`} onRemove={() => apply(() => removeIssue(source, name))} />
                     </td>
                   </tr>
                 );
@@ -499,5 +493,14 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       </h3>
       <textarea id="yaml-source" className="source" spellCheck={false} rows={24} value={source} onChange={(e) => onSource(e.target.value)} />
     </section>
+  );
+}
+
+/** A "Remove" button whose accessible name says what it removes. */
+function RemoveButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button type="button" aria-label={label} onClick={onRemove}>
+      Remove
+    </button>
   );
 }
