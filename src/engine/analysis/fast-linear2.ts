@@ -23,57 +23,61 @@ export function fastPathApplies(ap: AnalysisParties): boolean {
 /**
  * The same pass as `enumerateOutcomes`, specialised for two linear-additive
  * negotiators, as a depth-first walk over the issues with branch and bound.
- * Utilities are summed issue by issue (bit-identical to
- * `UtilityFunction.utility`). A sub-tree (the issues from k on, the earlier
- * ones fixed) whose upper corner — each party's prefix plus the most it can
- * still gain — is more than 1e-10 below some frontier point in both
- * utilities holds only outcomes strictly dominated after rounding too; with
- * no red lines their dominator is rational whenever they are, so they can
- * change neither the frontier nor any solution nor any party's best utility:
- * the sub-tree is only counted (rational outcomes, by the same bounds, with a
- * margin far above float error so the count stays exact). The frontier is
+ * The walk visits the issues that spread utilities most first, so bounds get
+ * tight early. A sub-tree (those issues fixed) whose upper corner — each
+ * party's partial sum plus the most it can still gain — is more than 1e-10
+ * below some frontier point in both utilities holds only outcomes strictly
+ * dominated after rounding too; with no red lines their dominator is rational
+ * whenever they are, so they can change neither the frontier nor any solution
+ * nor any party's best utility: the sub-tree is only counted. The frontier is
  * known before the walk (`linearFrontier2`, by merging per-issue frontiers,
- * without enumeration), so the bound prunes from the first sub-tree on; the
- * walk itself still decides every count, tie and solution. Best and worst
- * utilities come from the per-issue extremes, summed in issue order like
- * every other utility.
+ * without enumeration), so the bound prunes from the first sub-tree on.
+ *
+ * Exactness: partial sums in visit order differ from the utilities (summed in
+ * issue order, as `UtilityFunction.utility` does) by float error only, so
+ * they decide nothing closer than SAFE (1e-9) to a threshold; every outcome
+ * that may matter — near a reservation value, or not clearly dominated — gets
+ * its utilities recomputed in issue order, bit-identical to the model. Ties
+ * and solutions break on the lowest outcome index, whatever the visit order.
+ * Best and worst utilities come from the per-issue extremes, summed in issue
+ * order.
  */
 export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number, total: number) => void): EnumerationStats {
   const space = ap.space;
   const total = space.sizeNumber!;
   const n = space.issueCount;
-  const last = n - 1;
   const radices = space.radices;
-  const R = radices[last]!;
   const [A, B] = ap.scored as [(typeof ap.scored)[0], (typeof ap.scored)[0]];
   const ta = A.ufun.tables!;
   const tb = B.ufun.tables!;
-  const la = ta[last]!;
-  const lb = tb[last]!;
-  // Suffix bounds: the most and least each party can still get from issues k..last, and how many outcomes that is.
+  const spread = (t: Float64Array) => Math.max(...t) - Math.min(...t);
+  // Visit order: widest utility spread first (ties by issue position).
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => spread(ta[j]!) + spread(tb[j]!) - (spread(ta[i]!) + spread(tb[i]!)) || i - j);
+  const strides = new Float64Array(n);
+  for (let i = n - 1, m = 1; i >= 0; i--) {
+    strides[i] = m;
+    m *= radices[i]!;
+  }
+  // Suffix bounds by visit position: the most and least each party can still get, and how many outcomes that is.
   const sufMaxA = new Float64Array(n + 1);
   const sufMaxB = new Float64Array(n + 1);
   const sufMinA = new Float64Array(n + 1);
   const sufMinB = new Float64Array(n + 1);
   const sufSize = new Float64Array(n + 1);
   sufSize[n] = 1;
-  for (let k = last; k >= 0; k--) {
-    let maxA = -Infinity;
-    let maxB = -Infinity;
-    let minA = Infinity;
-    let minB = Infinity;
-    for (let v = 0; v < radices[k]!; v++) {
-      maxA = Math.max(maxA, ta[k]![v]!);
-      maxB = Math.max(maxB, tb[k]![v]!);
-      minA = Math.min(minA, ta[k]![v]!);
-      minB = Math.min(minB, tb[k]![v]!);
-    }
-    sufMaxA[k] = sufMaxA[k + 1]! + maxA;
-    sufMaxB[k] = sufMaxB[k + 1]! + maxB;
-    sufMinA[k] = sufMinA[k + 1]! + minA;
-    sufMinB[k] = sufMinB[k + 1]! + minB;
-    sufSize[k] = sufSize[k + 1]! * radices[k]!;
+  for (let k = n - 1; k >= 0; k--) {
+    const i = order[k]!;
+    sufMaxA[k] = sufMaxA[k + 1]! + Math.max(...ta[i]!);
+    sufMaxB[k] = sufMaxB[k + 1]! + Math.max(...tb[i]!);
+    sufMinA[k] = sufMinA[k + 1]! + Math.min(...ta[i]!);
+    sufMinB[k] = sufMinB[k + 1]! + Math.min(...tb[i]!);
+    sufSize[k] = sufSize[k + 1]! * radices[i]!;
   }
+  const leaf = order[n - 1]!;
+  const R = radices[leaf]!;
+  const la = ta[leaf]!;
+  const lb = tb[leaf]!;
+  const leafStride = strides[leaf]!;
   const ra = A.reservation === undefined ? -Infinity : A.reservation;
   const rb = B.reservation === undefined ? -Infinity : B.reservation;
   const da = A.disagreement;
@@ -94,36 +98,62 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
   let done = 0;
   let nextReport = 65536;
   const ru = new Float64Array(2);
-  /** Bounds are sums in another order than the utilities: decide by them only this far from a reservation. */
+  /** Sums in visit order decide nothing closer than this to a threshold. */
   const SAFE = 1e-9;
+  /** The current outcome's value position per issue (issue order). */
+  const cur = new Int32Array(n);
+  const exactA = () => {
+    let u = 0;
+    for (let i = 0; i < n; i++) u += ta[i]![cur[i]!]!;
+    return u;
+  };
+  const exactB = () => {
+    let u = 0;
+    for (let i = 0; i < n; i++) u += tb[i]![cur[i]!]!;
+    return u;
+  };
+  /** Whether the current outcome (approximate sums sa, sb) is rational, exactly. */
+  const isRationalAt = (sa: number, sb: number): boolean => {
+    if (sa < ra - SAFE || sb < rb - SAFE) return false;
+    if (sa >= ra + SAFE && sb >= rb + SAFE) return true;
+    return exactA() >= ra && exactB() >= rb;
+  };
 
-  /** Rational outcomes in the sub-tree of issues k..last with prefix sums pa, pb (exact). */
+  /** Rational outcomes in the sub-tree from visit position k, partial sums pa, pb (exact). */
   const countRational = (k: number, pa: number, pb: number): number => {
     if (pa + sufMinA[k]! >= ra + SAFE && pb + sufMinB[k]! >= rb + SAFE) return sufSize[k]!;
     if (pa + sufMaxA[k]! < ra - SAFE || pb + sufMaxB[k]! < rb - SAFE) return 0;
-    if (k === last) {
-      let c = 0;
-      for (let d = 0; d < R; d++) if (pa + la[d]! >= ra && pb + lb[d]! >= rb) c++;
+    const i = order[k]!;
+    const t = ta[i]!;
+    const u = tb[i]!;
+    let c = 0;
+    if (k === n - 1) {
+      for (let d = 0; d < R; d++) {
+        cur[i] = d;
+        if (isRationalAt(pa + t[d]!, pb + u[d]!)) c++;
+      }
       return c;
     }
-    let c = 0;
-    const t = ta[k]!;
-    const u = tb[k]!;
-    for (let v = 0; v < radices[k]!; v++) c += countRational(k + 1, pa + t[v]!, pb + u[v]!);
+    for (let v = 0; v < radices[i]!; v++) {
+      cur[i] = v;
+      c += countRational(k + 1, pa + t[v]!, pb + u[v]!);
+    }
     return c;
   };
 
-  const lastIssue = (pa: number, pb: number, index: number) => {
-    for (let d = 0; d < R; d++, index++) {
-      const ua = pa + la[d]!;
-      const ub = pb + lb[d]!;
-      const isRational = ua >= ra && ub >= rb;
+  const lastIssue = (pa: number, pb: number, base: number) => {
+    for (let d = 0; d < R; d++) {
+      cur[leaf] = d;
+      const sa = pa + la[d]!;
+      const sb = pb + lb[d]!;
+      const isRational = isRationalAt(sa, sb);
       if (isRational) rational++;
-      if (ua < frontier.cx - 1e-10 && ub < frontier.cy - 1e-10) continue;
-      const xa = Math.round(ua * 1e10) / 1e10;
-      const xb = Math.round(ub * 1e10) / 1e10;
+      if (sa < frontier.cx - 1e-10 - SAFE && sb < frontier.cy - 1e-10 - SAFE) continue;
+      const xa = Math.round(exactA() * 1e10) / 1e10;
+      const xb = Math.round(exactB() * 1e10) / 1e10;
+      const index = base + d * leafStride;
       const sum = xa + xb;
-      if (sum > utilV) {
+      if (sum > utilV || (sum === utilV && index < utilI)) {
         utilV = sum;
         utilI = index;
       }
@@ -133,12 +163,12 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
         const ga = xa - da;
         const gb = xb - db;
         const prod = ga * gb;
-        if (prod > nashV) {
+        if (prod > nashV || (prod === nashV && index < nashI)) {
           nashV = prod;
           nashI = index;
         }
         const min = ga < gb ? ga : gb;
-        if (min > egalV) {
+        if (min > egalV || (min === egalV && index < egalI)) {
           egalV = min;
           egalI = index;
         }
@@ -154,13 +184,17 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
     const cb = pb + sufMaxB[k]!;
     if (pruner.strictlyDominated(ca, cb, 1e-10 + SAFE) || frontier.strictlyDominated(ca, cb, 1e-10 + SAFE)) {
       rational += countRational(k, pa, pb);
-    } else if (k === last) {
+    } else if (k === n - 1) {
       lastIssue(pa, pb, index);
     } else {
-      const t = ta[k]!;
-      const u = tb[k]!;
-      const step = sufSize[k + 1]!;
-      for (let v = 0; v < radices[k]!; v++) visit(k + 1, pa + t[v]!, pb + u[v]!, index + v * step);
+      const i = order[k]!;
+      const t = ta[i]!;
+      const u = tb[i]!;
+      const step = strides[i]!;
+      for (let v = 0; v < radices[i]!; v++) {
+        cur[i] = v;
+        visit(k + 1, pa + t[v]!, pb + u[v]!, index + v * step);
+      }
       return;
     }
     done += sufSize[k]!;

@@ -1,8 +1,9 @@
 /**
  * Incremental Pareto skylines over utility vectors (already rounded to the
- * comparison precision). Outcomes arrive in increasing index order; each
- * distinct non-dominated vector keeps its first (lowest-index) outcome, its
- * number of ties, and the first rational outcome among the ties.
+ * comparison precision). Each distinct non-dominated vector keeps its
+ * lowest-index outcome, its number of ties, and the lowest-index rational
+ * outcome among the ties (`Skyline2` in any arrival order; `SkylineN`
+ * expects increasing index order).
  *
  * Memory grows with the frontier, not with the number of outcomes.
  */
@@ -96,8 +97,9 @@ export class Skyline2 implements Skyline {
         const px = xs[k]!;
         if (px === x && py === y) {
           this.ties[k]!++;
+          if (index < this.rep[k]!) this.rep[k] = index;
           if (rational) {
-            if (this.rrep[k]! < 0) this.rrep[k] = index;
+            if (this.rrep[k]! < 0 || index < this.rrep[k]!) this.rrep[k] = index;
             this.rties[k]!++;
           }
         } else {
