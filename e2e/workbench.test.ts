@@ -82,6 +82,12 @@ describe('workbench in Chromium', () => {
   });
 
   it('plays three rounds as a party, seeing only its own preferences', async () => {
+    // The game runs on the server: collect what the browser receives from it.
+    const playReplies: Promise<string>[] = [];
+    const onResponse = (r: { url(): string; text(): Promise<string> }) => {
+      if (/\/api\/play(\/|$)/.test(new URL(r.url()).pathname)) playReplies.push(r.text());
+    };
+    page.on('response', onResponse);
     await tab('Play').click();
     await page.getByLabel('Opponents play').selectOption('hardliner');
     await page.getByRole('button', { name: 'Start' }).click();
@@ -95,6 +101,11 @@ describe('workbench in Chromium', () => {
     const moves = await page.getByTestId('play-moves').locator('li').allTextContents();
     expect(moves.filter((m) => m.includes('you offered')).length).toBe(3);
     expect(moves.some((m) => /utility to you/.test(m))).toBe(true);
+    page.off('response', onResponse);
+    const bodies = await Promise.all(playReplies);
+    expect(bodies.length).toBeGreaterThanOrEqual(4);
+    // Only the player's own view: no party's preferences, and no one else's utilities.
+    for (const b of bodies) expect(b).not.toMatch(/preferences|utilities|reservations/);
     await page.screenshot({ path: artifactPath('play.png'), fullPage: true });
   });
 

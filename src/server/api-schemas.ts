@@ -49,3 +49,27 @@ export const runParam = z.object({ id: z.coerce.number().int().positive() });
 export function zodProblems(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/** Play (docs/api.md): a session is one person's seat against built-in strategies. */
+export const playStartBody = z
+  .object({
+    scenarioId: z.string().min(1).max(200),
+    variant: z.string().min(1).max(100).optional(),
+    seat: z.string().min(1).max(200),
+    opponents: z.string().min(1).max(200).default('boulware'),
+    rounds: z.number().int().min(1).max(1000).default(20),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(0),
+  })
+  .strict();
+
+const playOutcome = z.array(z.number().int().min(0)).min(1).max(1000);
+
+export const playMoveBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offer'), outcome: playOutcome }).strict(),
+  z.object({ type: z.literal('accept') }).strict(),
+  z.object({ type: z.literal('end') }).strict(),
+]);
+
+export const playEvaluateBody = z.object({ outcome: playOutcome }).strict();
+
+export const playParam = z.object({ id: z.string().min(1).max(100) });

@@ -10,6 +10,7 @@ import type { Scenario } from '../engine/model/scenario.ts';
 import type { Store } from '../storage/store.ts';
 import { exportQuery, idParam, importBody, MAX_BODY_BYTES, runBody, runParam, sourceBody, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
+import { registerPlayRoutes } from './play.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -79,6 +80,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { id: s.id, name: s.name, format: s.format, source: s.source, builtin: false };
   };
 
+  /** The scenario with this id as the engine reads it, with a variant (written in it or stored) applied. */
+  const load = (id: string, variant: string | undefined): Scenario => {
+    const s = find(id);
+    const scenario = readSource(`${id}.yaml`, s.source);
+    if (!variant) return scenario;
+    const stored = s.builtin ? undefined : store.listVariants(id).find((v) => v.id === variant);
+    try {
+      return applyVariant(stored ? { ...scenario, variants: [...(scenario.variants ?? []), { id: stored.id, patch: stored.patch }] } : scenario, variant);
+    } catch (e) {
+      throw new ApiError(400, (e as Error).message);
+    }
+  };
+
   app.get('/api/health', async () => ({ ok: true, schemaVersion: store.schemaVersion }));
 
   app.get('/api/scenarios', async () => ({
@@ -136,16 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { id } = parse(idParam, req.params, 'scenario id');
     const q = parse(exportQuery, req.query, 'export query');
     const s = find(id);
-    let scenario = readSource(`${id}.yaml`, s.source);
-    if (q.variant) {
-      const stored = s.builtin ? undefined : store.listVariants(id).find((v) => v.id === q.variant);
-      scenario = stored ? { ...scenario, variants: [...(scenario.variants ?? []), { id: stored.id, patch: stored.patch }] } : scenario;
-      try {
-        scenario = applyVariant(scenario, q.variant);
-      } catch (e) {
-        throw new ApiError(400, (e as Error).message);
-      }
-    }
+    const scenario = load(id, q.variant);
     const base = s.name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
     if (q.format === 'genius') {
       try {
@@ -209,6 +214,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!run) throw new ApiError(404, `no run ${id}`);
     return run;
   });
+
+  registerPlayRoutes(app, { load, parse });
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);

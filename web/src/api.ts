@@ -1,5 +1,8 @@
 // The JSON API (docs/api.md), as the page uses it.
 import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
+import type { PlayMove, PlayReply } from '../../src/server/play.ts';
+
+export type { PlayMove, PlayReply, PlayState } from '../../src/server/play.ts';
 
 export interface ScenarioListing {
   readonly id: string;
@@ -47,6 +50,11 @@ export const api = {
   exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
   saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>
     call<{ id: number }>('POST', `api/scenarios/${encodeURIComponent(id)}/runs`, { kind, config, result }),
+  /** Play: the server holds the game and the opponents; every reply is the player's own view. */
+  playStart: (body: { scenarioId: string; variant?: string; seat: string; opponents: string; rounds: number; seed: number }) => call<PlayReply>('POST', 'api/play', body),
+  playMove: (sessionId: string, move: PlayMove) => call<PlayReply>('POST', `api/play/${encodeURIComponent(sessionId)}/move`, move),
+  playEvaluate: (sessionId: string, outcome: readonly number[]) =>
+    call<{ utility: number | null }>('POST', `api/play/${encodeURIComponent(sessionId)}/evaluate`, { outcome }).then((r) => r.utility),
 };
 
 /** Offers text as a file download. */

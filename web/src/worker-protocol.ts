@@ -3,7 +3,6 @@ import type { AnalysisResult } from '../../src/engine/analysis/analysis-types.ts
 import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
 import type { Cloud } from './compute/cloud.ts';
 import type { SimulationSummary } from './compute/simulate.ts';
-import type { PlayState } from './compute/play.ts';
 
 /** The scenario to work on: native source text, optionally with one of its variants applied. */
 export interface ScenarioRef {
@@ -23,9 +22,6 @@ export type WorkerRequest =
       readonly seed: number;
       readonly repeats: number;
     }
-  | { readonly type: 'play-start'; readonly apiBase: string; readonly scenarioId: string; readonly variant?: string; readonly party: string; readonly opponents: string; readonly rounds: number; readonly seed: number }
-  | { readonly type: 'play-evaluate'; readonly outcome: readonly number[] }
-  | { readonly type: 'play-move'; readonly move: { readonly type: 'accept' } | { readonly type: 'offer'; readonly outcome: readonly number[] } | { readonly type: 'end' } }
   | { readonly type: 'what-if'; readonly scenario: ScenarioRef; readonly variants: readonly string[]; readonly seed: number }
   | { readonly type: 'report'; readonly scenario: ScenarioRef; readonly seed: number };
 
@@ -45,4 +41,4 @@ export type WorkerReply =
   | { readonly id: number; readonly type: 'result'; readonly value: unknown }
   | { readonly id: number; readonly type: 'error'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] };
 
-export type { SimulationSummary, PlayState };
+export type { SimulationSummary };

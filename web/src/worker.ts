@@ -1,12 +1,8 @@
-// The engine's Web Worker: analysis, simulation, play and what-if run here so the page never blocks.
+// The engine's Web Worker: analysis, simulation, what-if and reports run here so the page never blocks.
 /// <reference lib="webworker" />
 import { analyze } from '../../src/engine/analysis/analyze.ts';
 import { ScenarioError } from '../../src/engine/model/diagnostics.ts';
-import type { Scenario } from '../../src/engine/model/scenario.ts';
-import { readNative } from '../../src/engine/formats/native/index.ts';
-import { applyVariant } from '../../src/engine/formats/native/index.ts';
 import { utilityCloud } from './compute/cloud.ts';
-import { PlayGame } from './compute/play.ts';
 import { ScenarioCache } from './compute/scenario-cache.ts';
 import { simulate } from './compute/simulate.ts';
 import { whatIf } from './compute/what-if.ts';
@@ -16,7 +12,6 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const cache = new ScenarioCache();
-let game: PlayGame | undefined;
 
 function post(reply: WorkerReply): void {
   self.postMessage(reply);
@@ -30,15 +25,6 @@ function progress(id: number, stage: string) {
     last = now;
     post({ id, type: 'progress', done, total, stage });
   };
-}
-
-/** Play fetches its scenario itself, so the page never holds the opponents' preferences during a game. */
-async function fetchScenario(apiBase: string, id: string, variant?: string): Promise<Scenario> {
-  const res = await fetch(new URL(`scenarios/${encodeURIComponent(id)}`, apiBase));
-  if (!res.ok) throw new Error(`could not load scenario ${id}: ${res.status}`);
-  const body = (await res.json()) as { source: string };
-  const base = readNative(`${id}.yaml`, body.source);
-  return variant ? applyVariant(base, variant) : base;
 }
 
 async function handle(id: number, req: WorkerRequest): Promise<unknown> {
@@ -57,19 +43,6 @@ async function handle(id: number, req: WorkerRequest): Promise<unknown> {
     case 'simulate': {
       const scenario = cache.get(req.scenario.source, req.scenario.variant);
       return simulate(scenario, req, progress(id, 'runs'));
-    }
-    case 'play-start': {
-      const scenario = await fetchScenario(req.apiBase, req.scenarioId, req.variant);
-      game = new PlayGame(scenario, req.party, req.opponents, req.rounds, req.seed);
-      return game.settle();
-    }
-    case 'play-evaluate': {
-      if (!game) throw new Error('no game in progress');
-      return game.evaluate(req.outcome);
-    }
-    case 'play-move': {
-      if (!game) throw new Error('no game in progress');
-      return game.move(req.move);
     }
     case 'what-if': {
       const scenario = cache.get(req.scenario.source);

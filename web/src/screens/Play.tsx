@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AGENT_KINDS } from '../../../src/engine/agents/registry.ts';
-import type { PlayState } from '../compute/play.ts';
-import { engine } from '../worker-client.ts';
+import { api, type PlayMove, type PlayState } from '../api.ts';
 import { fmt } from './view-model.ts';
 
 export interface PlayProps {
@@ -12,30 +11,31 @@ export interface PlayProps {
 }
 
 /**
- * A person plays one party against built-in strategies. The worker fetches the
- * saved scenario and holds the opponents; this screen receives only the
- * player's own preferences and the utility of each offer to them.
+ * A person plays one party against built-in strategies. The server holds the
+ * saved scenario and runs the opponents (POST /api/play); the browser receives
+ * only the player's own preferences and the utility of each offer to them.
  */
 export function Play({ scenarioId, dirty, participants }: PlayProps) {
   const [party, setParty] = useState(participants[0]?.id ?? '');
   const [opponents, setOpponents] = useState('conceder');
   const [rounds, setRounds] = useState(20);
   const [state, setState] = useState<PlayState | null>(null);
+  const [sessionId, setSessionId] = useState<string | null>(null);
   const [draft, setDraft] = useState<number[]>([]);
   const [draftUtility, setDraftUtility] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!state || state.finished) return;
-    engine()
-      .request<number | null>({ type: 'play-evaluate', outcome: draft })
-      .then(setDraftUtility, () => setDraftUtility(null));
-  }, [draft, state]);
+    if (!sessionId || !state || state.finished) return;
+    api.playEvaluate(sessionId, draft).then(setDraftUtility, () => setDraftUtility(null));
+  }, [draft, state, sessionId]);
 
   const start = async () => {
     setError(null);
     try {
-      const s = await engine().request<PlayState>({ type: 'play-start', apiBase: new URL('api/', document.baseURI).href, scenarioId, party, opponents, rounds, seed: 1 });
+      const r = await api.playStart({ scenarioId, seat: party, opponents, rounds, seed: 1 });
+      const s = r.view;
+      setSessionId(r.sessionId);
       setState(s);
       setDraft(s.me.issues.map((is) => bestIndex(is.values.map((v) => v.evaluation))));
     } catch (e) {
@@ -43,10 +43,11 @@ export function Play({ scenarioId, dirty, participants }: PlayProps) {
     }
   };
 
-  const move = async (m: { type: 'accept' } | { type: 'offer'; outcome: number[] } | { type: 'end' }) => {
+  const move = async (m: PlayMove) => {
+    if (!sessionId) return;
     setError(null);
     try {
-      setState(await engine().request<PlayState>({ type: 'play-move', move: m }));
+      setState((await api.playMove(sessionId, m)).view);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
