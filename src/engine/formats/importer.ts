@@ -1,4 +1,6 @@
 import type { Scenario, ScenarioFormat } from '../model/scenario.ts';
+import { ScenarioError } from '../model/diagnostics.ts';
+import { validateScenario } from '../model/validate.ts';
 import type { SourceFile } from './source-file.ts';
 
 /**
@@ -14,4 +16,14 @@ export interface ScenarioImporter {
   readonly format: ScenarioFormat;
   detect(files: readonly SourceFile[]): number;
   read(files: readonly SourceFile[]): Scenario;
+}
+
+/**
+ * Returns the scenario an importer built when the model accepts it, or throws
+ * a ScenarioError naming the files it was built from.
+ */
+export function validatedImport(scenario: Scenario, fileNames: readonly string[]): Scenario {
+  const invalid = validateScenario(scenario);
+  if (invalid.length > 0) throw new ScenarioError(invalid.map((d) => ({ ...d, message: `${d.message} (in the scenario built from ${fileNames.join(', ')})` })));
+  return scenario;
 }

@@ -1,8 +1,7 @@
 import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import type { Party } from '../../model/party.ts';
 import type { Scenario, SkippedFile } from '../../model/scenario.ts';
-import { validateScenario } from '../../model/validate.ts';
-import type { ScenarioImporter } from '../importer.ts';
+import { validatedImport, type ScenarioImporter } from '../importer.ts';
 import { baseName, stem, type SourceFile } from '../source-file.ts';
 import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readIssues, simpleType, type NegmasIssue } from './issues.ts';
@@ -86,7 +85,5 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
     agreement: { type: 'unanimity' },
     origin: { format: 'negmas', files: used, ...(skipped.length ? { skipped } : {}) },
   };
-  const invalid = validateScenario(scenario);
-  if (invalid.length > 0) throw new ScenarioError(invalid.map((d) => ({ ...d, message: `${d.message} (in the scenario built from ${used.map(baseName).join(', ')})` })));
-  return scenario;
+  return validatedImport(scenario, used.map(baseName));
 }
