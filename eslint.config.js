@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import parley from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'coverage/**'] },
@@ -16,8 +17,10 @@ export default tseslint.config(
     // The engine runs unchanged in the browser: no Node built-ins.
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
+    plugins: { parley },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'process'], message: 'The engine must not use Node APIs; put Node-only code under src/cli, src/server, src/storage or src/tournament.' }] }],
+      'parley/layers': 'error',
       'no-restricted-globals': ['error', { name: 'process', message: 'The engine must not use Node globals.' }, { name: 'Buffer', message: 'The engine must not use Node globals.' }, { name: 'require', message: 'ESM only.' }],
     },
   },

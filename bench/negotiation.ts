@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { importScenario } from '../src/engine/formats/index.ts';
 import { loadSourceFiles } from '../src/node/load-files.ts';
-import { negotiateSync, prepareScenario, type NegotiationResult } from '../src/engine/negotiation/negotiate.ts';
+import { prepareScenario, type NegotiationResult } from '../src/engine/negotiation/negotiate.ts';
+import { negotiateSync } from '../src/engine/agents/negotiate.ts';
 import { lowerBound } from '../src/engine/negotiation/sorted-outcomes.ts';
 import { SCENARIOS_DIR } from '../src/testing/shared.ts';
 import type { Scenario } from '../src/engine/model/scenario.ts';

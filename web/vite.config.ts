@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  // The app takes the engine through the package entry, as a library user would.
+  resolve: { alias: { parley: fileURLToPath(new URL('../src/engine/index.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

@@ -5,4 +5,5 @@ export * from './analysis/index.ts';
 export { createRng, type Rng } from './util/rng.ts';
 export * from './negotiation/index.ts';
 export * from './agents/index.ts';
-export * from './analysis/what-if/index.ts';
+export * from './what-if/index.ts';
+export * from './report/index.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { MessagePort } from 'node:worker_threads';
 import { buyerSeller } from '../engine/negotiation/fixtures.ts';
-import { negotiate, negotiateSync } from '../engine/negotiation/negotiate.ts';
+import { negotiate, negotiateSync } from '../engine/agents/negotiate.ts';
 import { replay } from '../engine/negotiation/replay.ts';
 import { REPO_ROOT, SCENARIOS_DIR } from '../testing/shared.ts';
 import { parley } from '../testing/cli.ts';

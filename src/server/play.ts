@@ -9,8 +9,12 @@ import { evaluateValueFunction } from '../engine/model/value-function.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Action, Agent, AgentView, Bid, OfferTurn } from '../engine/negotiation/agent.ts';
 import type { TraceEvent } from '../engine/negotiation/events.ts';
-import { negotiate, type NegotiationResult } from '../engine/negotiation/negotiate.ts';
+import { type NegotiationResult } from '../engine/negotiation/negotiate.ts';
+import { negotiate } from '../engine/agents/negotiate.ts';
 import { playEvaluateBody, playMoveBody, playParam, playStartBody } from './api-schemas.ts';
+import type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
+
+export type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
 
 /** Most sessions held at once; a new one past it drops the least recently used. */
 export const MAX_PLAY_SESSIONS = 100;
@@ -19,37 +23,7 @@ export const PLAY_IDLE_MS = 30 * 60 * 1000;
 /** Largest body a play request may have. */
 export const PLAY_BODY_BYTES = 64 * 1024;
 
-/** The player's own preferences, as they see them. */
-export interface PlayerProfile {
-  readonly id: string;
-  readonly name: string;
-  readonly reservation: number | undefined;
-  /** Per issue: the weight and each value's evaluation (linear-additive preferences); null for other kinds. */
-  readonly issues: readonly { readonly name: string; readonly weight: number | null; readonly values: readonly { readonly value: string; readonly evaluation: number | null }[] }[];
-}
 
-export interface PlayOffer {
-  readonly round: number;
-  readonly party: string;
-  readonly kind: 'offer' | 'accept' | 'end';
-  readonly outcome: readonly number[] | null;
-  readonly text: string;
-  /** The utility of this outcome to the player (never anyone else's). */
-  readonly myUtility: number | null;
-}
-
-/** The player's view: their own profile, the public moves, and whose turn it is. */
-export interface PlayState {
-  readonly me: PlayerProfile;
-  readonly participants: readonly string[];
-  readonly rounds: number;
-  readonly moves: readonly PlayOffer[];
-  /** Set when it is the player's turn. */
-  readonly turn: { readonly round: number; readonly offer: readonly number[] | null; readonly proposer: string | null; readonly myUtility: number | null } | null;
-  readonly finished: { readonly agreement: readonly number[] | null; readonly text: string; readonly myUtility: number; readonly endReason: string; readonly rounds: number } | null;
-}
-
-export type PlayMove = { readonly type: 'accept' } | { readonly type: 'offer'; readonly outcome: readonly number[] } | { readonly type: 'end' };
 
 /** A refused move, with the HTTP status to answer. */
 export class PlayError extends Error {
@@ -223,17 +197,6 @@ export class PlayGame {
   }
 }
 
-/** What every play route answers: the seat's own view only. */
-export interface PlayReply {
-  readonly sessionId: string;
-  readonly seat: string;
-  readonly view: PlayState;
-  readonly finished: boolean;
-  /** The agreement (value positions per issue), null without one or while playing. */
-  readonly agreement: readonly number[] | null;
-  /** The player's utility of the result, null while playing. */
-  readonly utility: number | null;
-}
 
 function reply(sessionId: string, seat: string, view: PlayState): PlayReply {
   return { sessionId, seat, view, finished: !!view.finished, agreement: view.finished?.agreement ?? null, utility: view.finished?.myUtility ?? null };

@@ -1,7 +1,7 @@
+import type { Scenario } from 'parley';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api, type ScenarioDetail, type ScenarioListing } from './api.ts';
 import { diagnose } from './editor/doc-edit.ts';
-import type { Scenario } from '../../src/engine/model/scenario.ts';
 import { Library } from './screens/Library.tsx';
 import { Editor } from './screens/Editor.tsx';
 import { Analysis } from './screens/Analysis.tsx';

@@ -1,20 +1,8 @@
 // The JSON API (docs/api.md), as the page uses it.
-import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
-import type { PlayMove, PlayReply } from '../../src/server/play.ts';
+import type { Diagnostic } from 'parley';
+import type { PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
-export type { PlayMove, PlayReply, PlayState } from '../../src/server/play.ts';
-
-export interface ScenarioListing {
-  readonly id: string;
-  readonly name: string;
-  readonly format: string;
-  readonly builtin: boolean;
-}
-
-export interface ScenarioDetail extends ScenarioListing {
-  readonly source: string;
-  readonly variants: readonly { readonly id: string; readonly description?: string; readonly patch: Record<string, unknown> }[];
-}
+export type { PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
 export class ApiError extends Error {
   constructor(

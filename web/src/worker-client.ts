@@ -1,5 +1,5 @@
 // The page's side of the engine worker: one promise per request, with progress callbacks.
-import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
+import type { Diagnostic } from 'parley';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 export class WorkerError extends Error {

@@ -1,6 +1,5 @@
 // Messages between the page and the engine worker.
-import type { AnalysisResult } from '../../src/engine/analysis/analysis-types.ts';
-import type { Diagnostic } from '../../src/engine/model/diagnostics.ts';
+import type { AnalysisResult, Diagnostic } from 'parley';
 import type { Cloud } from './compute/cloud.ts';
 import type { SimulationSummary } from './compute/simulate.ts';
 

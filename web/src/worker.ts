@@ -1,7 +1,6 @@
 // The engine's Web Worker: analysis, simulation, what-if and reports run here so the page never blocks.
 /// <reference lib="webworker" />
-import { analyze } from '../../src/engine/analysis/analyze.ts';
-import { ScenarioError } from '../../src/engine/model/diagnostics.ts';
+import { ScenarioError, analyze } from 'parley';
 import { utilityCloud } from './compute/cloud.ts';
 import { ScenarioCache } from './compute/scenario-cache.ts';
 import { simulate } from './compute/simulate.ts';

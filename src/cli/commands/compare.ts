@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareVariants } from '../../engine/analysis/what-if/compare.ts';
+import { compareVariants } from '../../engine/what-if/compare.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { count, num, table } from '../format.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { collectReport, htmlReport, markdownReport } from '../../engine/formats/report/index.ts';
+import { collectReport, htmlReport, markdownReport } from '../../engine/report/index.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { UsageError, intOption } from '../program.ts';
 

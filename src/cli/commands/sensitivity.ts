@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { ANSWER_KEYS } from '../../engine/analysis/what-if/headline.ts';
-import { sensitivity, type SensitivityResult } from '../../engine/analysis/what-if/sensitivity.ts';
+import { ANSWER_KEYS } from '../../engine/what-if/headline.ts';
+import { sensitivity, type SensitivityResult } from '../../engine/what-if/sensitivity.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { num, table } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';

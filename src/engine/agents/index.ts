@@ -4,3 +4,4 @@ export * from './boa.ts';
 export * from './micro.ts';
 export * from './opponent-model.ts';
 export * from './registry.ts';
+export * from './negotiate.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agent, AgentFactory, AgentView } from './agent.ts';
 import { ManualClock } from './clock.ts';
 import { buyerSeller, randomScenario } from './fixtures.ts';
-import { negotiate, negotiateSync } from './negotiate.ts';
+import { negotiate, negotiateSync } from '../agents/negotiate.ts';
 import { replay } from './replay.ts';
 import { createRng } from '../util/rng.ts';
 import { agentFactory } from '../agents/registry.ts';

@@ -4,7 +4,8 @@ import { createRng } from '../util/rng.ts';
 import { ruleAccepts } from '../model/agreement-rule.ts';
 import type { Agent, AgentView } from './agent.ts';
 import { buyerSeller, linearScenario, optionsIssue, randomScenario } from './fixtures.ts';
-import { NegotiationSetupError, negotiateSync, prepareScenario } from './negotiate.ts';
+import { NegotiationSetupError, prepareScenario } from './negotiate.ts';
+import { negotiateSync } from '../agents/negotiate.ts';
 import { sameEvents } from './events.ts';
 import { AgentSpecError } from '../agents/registry.ts';
 

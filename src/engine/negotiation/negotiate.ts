@@ -4,7 +4,6 @@ import { compileParty } from '../model/party-evaluator.ts';
 import { discounted } from '../model/reservation.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { createRng, type Rng } from '../util/rng.ts';
-import { agentFactory } from '../agents/registry.ts';
 import type { Agent, AgentFactory, Bid, ProtocolName } from './agent.ts';
 import { createAgentView, prepareParty, type PreparedParty } from './agent-view.ts';
 import { alternatingOffers } from './alternating-offers.ts';
@@ -19,12 +18,21 @@ export const DEFAULT_ROUNDS = 1000;
 /** Default per-turn limit: 10 s. */
 export const DEFAULT_TURN_TIME_LIMIT_MS = 10_000;
 
-/** An agent: a built-in name (optionally with parameters, `name:key=value`) or a factory. */
+/** An agent: a name the agent registry resolves (optionally with parameters, `name:key=value`) or a factory. */
 export type AgentSpec = string | AgentFactory;
+
+/**
+ * Turns an agent name into a factory. The negotiation layer knows no agents:
+ * the registry is injected (the agents layer's `negotiate`/`negotiateSync`
+ * pass the built-in one).
+ */
+export type AgentResolver = (spec: string) => AgentFactory;
 
 export interface NegotiationOptions {
   /** One agent per participant in scenario order, or a single one for all. */
   readonly agents: readonly AgentSpec[];
+  /** Resolves agents given by name; required when `agents` holds names. */
+  readonly resolveAgent?: AgentResolver;
   /** Default: `aop` with two participants, `saop` with more. */
   readonly protocol?: ProtocolName;
   /** Deadline in rounds (default 1000). */
@@ -143,7 +151,9 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
     throw new NegotiationSetupError(`${specs.length} agents for ${participants.length} participants (${participants.join(', ')}): give one for all or one each`);
   const factories = participants.map((_, i) => {
     const s = specs.length === 1 ? specs[0]! : specs[i]!;
-    return typeof s === 'string' ? agentFactory(s) : s;
+    if (typeof s !== 'string') return s;
+    if (!options.resolveAgent) throw new NegotiationSetupError(`agent "${s}" is given by name, but no agent registry was passed (resolveAgent)`);
+    return options.resolveAgent(s);
   });
 
   const root = createRng(seed);
@@ -270,10 +280,10 @@ export function buildResult(
 
 /**
  * Runs a negotiation with synchronous agents (the fast path). An agent that
- * answers with a promise is recorded as a fault; use `negotiate` for
+ * answers with a promise is recorded as a fault; use `runNegotiation` for
  * asynchronous agents.
  */
-export function negotiateSync(scenario: Scenario, options: NegotiationOptions): NegotiationResult {
+export function runNegotiationSync(scenario: Scenario, options: NegotiationOptions): NegotiationResult {
   const s = setup(scenario, options);
   return s.finish(driveSync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }
@@ -282,7 +292,7 @@ export function negotiateSync(scenario: Scenario, options: NegotiationOptions): 
  * Runs a negotiation whose agents may be asynchronous: a promise that does
  * not settle within the per-turn limit is cut off and recorded as a fault.
  */
-export async function negotiate(scenario: Scenario, options: NegotiationOptions): Promise<NegotiationResult> {
+export async function runNegotiation(scenario: Scenario, options: NegotiationOptions): Promise<NegotiationResult> {
   const s = setup(scenario, options);
   return s.finish(await driveAsync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng.ts';
 import type { TraceEvent } from './events.ts';
 import { buyerSeller, randomScenario } from './fixtures.ts';
-import { negotiateSync, type NegotiationResult } from './negotiate.ts';
+import { type NegotiationResult } from './negotiate.ts';
+import { negotiateSync } from '../agents/negotiate.ts';
 import { replay } from './replay.ts';
 import { traceFromJsonLines, traceToJsonLines } from './trace.ts';
 

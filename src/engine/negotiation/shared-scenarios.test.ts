@@ -6,7 +6,8 @@ import { importScenario } from '../formats/index.ts';
 import { llmDeliberationImporter } from '../formats/llm-deliberation/index.ts';
 import { loadSourceFiles } from '../../node/load-files.ts';
 import { foldersWithFiles, SCENARIOS_DIR } from '../../testing/shared.ts';
-import { negotiateSync, prepareScenario, type NegotiationResult } from './negotiate.ts';
+import { prepareScenario, type NegotiationResult } from './negotiate.ts';
+import { negotiateSync } from '../agents/negotiate.ts';
 import { replay } from './replay.ts';
 import type { Scenario } from '../model/scenario.ts';
 

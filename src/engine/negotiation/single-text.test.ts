@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng.ts';
 import { linearScenario, optionsIssue, randomScenario } from './fixtures.ts';
-import { negotiateSync } from './negotiate.ts';
+import { negotiateSync } from '../agents/negotiate.ts';
 import { replay } from './replay.ts';
 import { prepareScenario } from './negotiate.ts';
 

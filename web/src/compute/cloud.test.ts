@@ -1,8 +1,6 @@
+import { OutcomeSpace, compileUtility, importScenario } from 'parley';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importScenario } from '../../../src/engine/formats/index.ts';
-import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
-import { compileUtility } from '../../../src/engine/model/utility-function.ts';
 import { loadSourceFiles } from '../../../src/node/load-files.ts';
 import { SCENARIOS_DIR } from '../../../src/testing/shared.ts';
 import { binOf, utilityCloud } from './cloud.ts';

@@ -1,8 +1,6 @@
 // Every outcome's utilities for a pair of parties: raw points for small spaces, a density grid for large ones.
-import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
-import { compileUtility } from '../../../src/engine/model/utility-function.ts';
-import { createRng } from '../../../src/engine/util/rng.ts';
+import { OutcomeSpace, compileUtility, createRng } from 'parley';
+import type { Scenario } from 'parley';
 
 export interface CloudPoints {
   readonly kind: 'points';

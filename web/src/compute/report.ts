@@ -1,6 +1,6 @@
 // The HTML report: the engine's report (collectReport → htmlReport), made in the worker.
-import { collectReport, htmlReport as renderReport } from '../../../src/engine/formats/report/index.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { collectReport, htmlReport as renderReport } from 'parley';
+import type { Scenario } from 'parley';
 
 /** A file name for a scenario's report: its name with only safe characters. */
 export function reportFileName(scenarioName: string): string {

@@ -1,6 +1,6 @@
 // Parses native source once per text (and variant), for the worker's repeated requests.
-import { applyVariant, readNative } from '../../../src/engine/formats/native/index.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { applyVariant, readNative } from 'parley';
+import type { Scenario } from 'parley';
 
 export class ScenarioCache {
   private readonly entries = new Map<string, Scenario>();

@@ -1,8 +1,7 @@
+import { negotiateSync, readNative } from 'parley';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNative } from '../../../src/engine/formats/native/index.ts';
-import { negotiateSync } from '../../../src/engine/negotiation/negotiate.ts';
 import { REPO_ROOT } from '../../../src/testing/shared.ts';
 import { simulate, stat } from './simulate.ts';
 

@@ -1,9 +1,6 @@
 // Simulated negotiations for the workbench: one traced run plus repeated runs with summary statistics.
-import { negotiateSync, type NegotiationResult } from '../../../src/engine/negotiation/negotiate.ts';
-import type { ProtocolName } from '../../../src/engine/negotiation/agent.ts';
-import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
-import { compileUtility } from '../../../src/engine/model/utility-function.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { OutcomeSpace, compileUtility, negotiateSync } from 'parley';
+import type { NegotiationResult, ProtocolName, Scenario } from 'parley';
 
 /** One move of the traced run, with every party's utility of the outcome it is about. */
 export interface TraceStep {

@@ -1,8 +1,6 @@
 // What-if for the workbench: calls the engine's what-if functions and keeps what the screen shows.
-import { BASE, compareVariants, type Comparison } from '../../../src/engine/analysis/what-if/compare.ts';
-import { sensitivity, type SensitivityResult } from '../../../src/engine/analysis/what-if/sensitivity.ts';
-import { fourQuestions } from '../../../src/engine/analysis/what-if/four-questions.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { BASE, compareVariants, fourQuestions, sensitivity } from 'parley';
+import type { Comparison, Scenario, SensitivityResult } from 'parley';
 
 export interface WhatIfResult {
   readonly comparison: Comparison;

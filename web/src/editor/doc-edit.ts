@@ -1,8 +1,7 @@
 // Structured edits of a native scenario's YAML text, and its diagnostics, for the editor screen.
+import { ScenarioError, readNative } from 'parley';
+import type { Diagnostic, Scenario } from 'parley';
 import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import { readNative } from '../../../src/engine/formats/native/index.ts';
-import { ScenarioError, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
 
 export interface Diagnosis {
   readonly scenario: Scenario | null;

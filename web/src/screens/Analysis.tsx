@@ -1,7 +1,6 @@
+import { OutcomeSpace } from 'parley';
+import type { AnalysisResult, FrontierEntry, Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
-import type { AnalysisResult, FrontierEntry } from '../../../src/engine/analysis/analysis-types.ts';
-import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
 import type { Cloud } from '../compute/cloud.ts';
 import { UtilityPlot, type PlotPoint } from '../plot/UtilityPlot.tsx';
 import type { SOLUTION_STYLE } from '../plot/palette.ts';

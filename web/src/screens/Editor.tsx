@@ -1,8 +1,7 @@
+import { collectProvenance, formatDiagnostic, formatPath } from 'parley';
+import type { Diagnostic, Scenario } from 'parley';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
-import { collectProvenance } from '../../../src/engine/model/summary.ts';
-import { formatDiagnostic, formatPath, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
 import {
   addIssue,
   addOption,

@@ -1,6 +1,7 @@
+import { formatDiagnostic } from 'parley';
+import type { Diagnostic } from 'parley';
 import { useRef, useState } from 'react';
 import { api, ApiError, download, type ScenarioListing } from '../api.ts';
-import { formatDiagnostic, type Diagnostic } from '../../../src/engine/model/diagnostics.ts';
 import { scenarioFiles } from './upload-files.ts';
 
 export interface LibraryProps {

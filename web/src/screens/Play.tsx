@@ -1,5 +1,5 @@
+import { AGENT_KINDS } from 'parley';
 import { useEffect, useState } from 'react';
-import { AGENT_KINDS } from '../../../src/engine/agents/registry.ts';
 import { api, type PlayMove, type PlayState } from '../api.ts';
 import { fmt } from './view-model.ts';
 

@@ -1,5 +1,5 @@
+import type { Scenario } from 'parley';
 import { useState } from 'react';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
 import { download } from '../api.ts';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';

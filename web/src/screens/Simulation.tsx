@@ -1,7 +1,6 @@
+import { AGENT_KINDS, OutcomeSpace } from 'parley';
+import type { Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
-import { AGENT_KINDS } from '../../../src/engine/agents/registry.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
-import { OutcomeSpace } from '../../../src/engine/model/outcome-space.ts';
 import { api } from '../api.ts';
 import type { SimulationSummary } from '../compute/simulate.ts';
 import { seriesColour } from '../plot/palette.ts';

@@ -1,5 +1,5 @@
+import type { Scenario } from 'parley';
 import { useState } from 'react';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
 import type { WhatIfResult } from '../compute/what-if.ts';
 import { OKABE_ITO } from '../plot/palette.ts';
 import { linearScale, ticks } from '../plot/scale.ts';

@@ -1,6 +1,6 @@
 // Small pure helpers shared by the screens.
-import { ruleVoters } from '../../../src/engine/model/agreement-rule.ts';
-import type { Scenario } from '../../../src/engine/model/scenario.ts';
+import { ruleVoters } from 'parley';
+import type { Scenario } from 'parley';
 
 /** Parties that can be plotted (they have preferences): negotiators first. */
 export function plottableParties(s: Scenario): { id: string; name: string }[] {

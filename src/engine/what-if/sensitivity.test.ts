@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNative } from '../../formats/native/index.ts';
+import { readNative } from '../formats/native/index.ts';
 import { sensitivity } from './sensitivity.ts';
 
 // Two parties, one issue x ∈ {p, q}.

@@ -1,5 +1,5 @@
 // The HTML and Markdown report (see docs/what-if.md): pure functions returning strings.
-import type { Scenario } from '../../model/scenario.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, type MarkdownReport } from './markdown.ts';
 import { collectReport, type ReportData, type ReportOptions } from './report-data.ts';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../model/scenario.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { BASE, compareVariants, scenarioFor, type Comparison } from './compare.ts';
 import { concessionAnalysis, type ConcessionAnalysis } from './concessions.ts';
 import { mediatorTradeoff, type TradeoffAnalysis } from './mediator-tradeoff.ts';

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../model/scenario.ts';
-import { createRng } from '../../util/rng.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { createRng } from '../util/rng.ts';
 import { ANSWER_KEYS, answerDiffers, headlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
 import { baseParameters, buildOutcomeTable, scoreTable, type OutcomeTable, type TableParameters } from './outcome-table.ts';
 

@@ -1,9 +1,9 @@
-import { describeRule } from '../../model/agreement-rule.ts';
-import { OutcomeSpace } from '../../model/outcome-space.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { applyVariant } from '../../formats/native/variant.ts';
-import { analyze } from '../analyze.ts';
-import type { AnalysisResult } from '../analysis-types.ts';
+import { describeRule } from '../model/agreement-rule.ts';
+import { OutcomeSpace } from '../model/outcome-space.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { applyVariant } from '../formats/native/variant.ts';
+import { analyze } from '../analysis/analyze.ts';
+import type { AnalysisResult } from '../analysis/analysis-types.ts';
 
 /** The name under which `compare` lists the unmodified scenario. */
 export const BASE = 'base';

@@ -1,7 +1,7 @@
-import { issueNumberAt, issueValueAt } from '../../model/issue.ts';
-import { evaluateValueFunction } from '../../model/value-function.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { roundUtility } from '../frontier-types.ts';
+import { issueNumberAt, issueValueAt } from '../model/issue.ts';
+import { evaluateValueFunction } from '../model/value-function.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
 import { describeRow } from './headline.ts';
 import {
   baseParameters,

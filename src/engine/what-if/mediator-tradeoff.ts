@@ -1,5 +1,5 @@
-import type { Scenario } from '../../model/scenario.ts';
-import { roundUtility } from '../frontier-types.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
 import { describeRow } from './headline.ts';
 import { accepts, baseParameters, buildOutcomeTable, compileRule, passingMask, rowUtilities, scoreTable, type OutcomeTable } from './outcome-table.ts';
 

@@ -1,8 +1,8 @@
-import { issueValueAt } from '../../model/issue.ts';
-import { collectProvenance, type ProvenanceEntry } from '../../model/summary.ts';
-import { ANSWER_KEYS, type AnswerKey } from '../../analysis/what-if/headline.ts';
-import type { TradeoffAnalysis } from '../../analysis/what-if/mediator-tradeoff.ts';
-import { BASE } from '../../analysis/what-if/compare.ts';
+import { issueValueAt } from '../model/issue.ts';
+import { collectProvenance, type ProvenanceEntry } from '../model/summary.ts';
+import { ANSWER_KEYS, type AnswerKey } from '../what-if/headline.ts';
+import type { TradeoffAnalysis } from '../what-if/mediator-tradeoff.ts';
+import { BASE } from '../what-if/compare.ts';
 import { code, figure, heading, list, paragraph, quote, table, type Block } from './blocks.ts';
 import type { ReportData } from './report-data.ts';
 import { barChart, plot, tornadoChart, type PlotLayer, type Point } from './svg.ts';

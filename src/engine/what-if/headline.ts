@@ -1,4 +1,4 @@
-import { issueValueAt } from '../../model/issue.ts';
+import { issueValueAt } from '../model/issue.ts';
 import { nashRow, rationalMask, rowUtilities, type OutcomeTable, type TableState } from './outcome-table.ts';
 
 /** An option written `issue=value`. */

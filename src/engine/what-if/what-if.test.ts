@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { importScenario } from '../../formats/index.ts';
-import { applyPatch, applyVariant } from '../../formats/native/index.ts';
-import { ScenarioError } from '../../model/diagnostics.ts';
-import { analyze } from '../analyze.ts';
-import { loadSourceFiles } from '../../../node/load-files.ts';
-import { REPO_ROOT, SCENARIOS_DIR } from '../../../testing/shared.ts';
-import { scenarioArb } from '../../../testing/random-scenario.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { roundUtility } from '../frontier-types.ts';
+import { importScenario } from '../formats/index.ts';
+import { applyPatch, applyVariant } from '../formats/native/index.ts';
+import { ScenarioError } from '../model/diagnostics.ts';
+import { analyze } from '../analysis/analyze.ts';
+import { loadSourceFiles } from '../../node/load-files.ts';
+import { REPO_ROOT, SCENARIOS_DIR } from '../../testing/shared.ts';
+import { scenarioArb } from '../../testing/random-scenario.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
 import {
   BASE,
   baseParameters,

@@ -1,13 +1,13 @@
-import { analyze } from '../../analysis/analyze.ts';
-import { analysisToJson, type AnalysisJson } from '../../analysis/analysis-json.ts';
-import { fourQuestions, type FourQuestions } from '../../analysis/what-if/four-questions.ts';
-import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../../analysis/what-if/outcome-table.ts';
-import { compareRules, type RuleComparison } from '../../analysis/what-if/rule-comparison.ts';
-import { sensitivity, type SensitivityResult } from '../../analysis/what-if/sensitivity.ts';
-import { BASE } from '../../analysis/what-if/compare.ts';
-import { roundUtility } from '../../analysis/frontier-types.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { summarizeScenario, type ScenarioSummary } from '../../model/summary.ts';
+import { analyze } from '../analysis/analyze.ts';
+import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
+import { fourQuestions, type FourQuestions } from '../what-if/four-questions.ts';
+import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
+import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
+import { sensitivity, type SensitivityResult } from '../what-if/sensitivity.ts';
+import { BASE } from '../what-if/compare.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { summarizeScenario, type ScenarioSummary } from '../model/summary.ts';
 import type { Point } from './svg.ts';
 
 export interface ReportOptions {

@@ -1,12 +1,12 @@
-import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../../model/agreement-rule.ts';
-import { issueNumberAt } from '../../model/issue.ts';
-import { OutcomeSpace } from '../../model/outcome-space.ts';
-import { compileParty } from '../../model/party-evaluator.ts';
-import type { Party } from '../../model/party.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { evaluateValueFunction } from '../../model/value-function.ts';
-import { createRng } from '../../util/rng.ts';
-import { roundUtility } from '../frontier-types.ts';
+import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { issueNumberAt } from '../model/issue.ts';
+import { OutcomeSpace } from '../model/outcome-space.ts';
+import { compileParty } from '../model/party-evaluator.ts';
+import type { Party } from '../model/party.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { evaluateValueFunction } from '../model/value-function.ts';
+import { createRng } from '../util/rng.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
 
 /** Spaces at most this large are tabulated outcome by outcome; larger ones are sampled (and say so). */
 export const DEFAULT_TABLE_LIMIT = 1_000_000;

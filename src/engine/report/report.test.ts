@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { importScenario } from '../index.ts';
-import { loadSourceFiles } from '../../../node/load-files.ts';
-import { REPO_ROOT, SCENARIOS_DIR, foldersWithFiles } from '../../../testing/shared.ts';
-import { OutcomeSpace } from '../../model/outcome-space.ts';
-import type { Scenario } from '../../model/scenario.ts';
+import { importScenario } from '../formats/index.ts';
+import { loadSourceFiles } from '../../node/load-files.ts';
+import { REPO_ROOT, SCENARIOS_DIR, foldersWithFiles } from '../../testing/shared.ts';
+import { OutcomeSpace } from '../model/outcome-space.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { collectReport, escapeXml, htmlReport, markdownReport } from './index.ts';
 
 const EXTERNAL = /https?:|\/\/cdn|\bsrc\s*=|\bhref\s*=\s*["']?(?!#)|@import|url\(/i;

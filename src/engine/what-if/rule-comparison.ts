@@ -1,6 +1,6 @@
-import { describeRule, ruleVoters } from '../../model/agreement-rule.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { negotiateSync } from '../../negotiation/index.ts';
+import { describeRule, ruleVoters } from '../model/agreement-rule.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { negotiateSync } from '../agents/negotiate.ts';
 import { BASE, scenarioFor } from './compare.ts';
 import { describeRow } from './headline.ts';
 import {
