@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { importScenario } from '../engine/formats/index.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
-import type { Agent, AgentFactory, AgentView, Bid, OfferTurn, ProtocolName } from '../engine/negotiation/agent.ts';
+import type { Action, Agent, AgentFactory, AgentView, Bid, OfferTurn, ProtocolName } from '../engine/negotiation/agent.ts';
 import { createAgentView } from '../engine/negotiation/agent-view.ts';
 import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { createRng } from '../engine/util/rng.ts';
@@ -54,16 +54,21 @@ export class AgentDriver {
     this.agent = factory(view);
   }
   /** The agent's move when it opens (no offer on the table). */
-  open(t = 0) {
-    return this.agent.respond(this.turn(t, undefined));
+  open(t = 0): Action {
+    return sync(this.agent.respond(this.turn(t, undefined)));
   }
   /** Shows the opponent's offer, then asks for the agent's move at time t. */
-  offer(bid: Bid, t: number, from = this.opponent) {
+  offer(bid: Bid, t: number, from = this.opponent): Action {
     const round = Math.floor(t * (this.view.deadline.rounds - 1));
     this.agent.observe?.({ type: 'offer', round, turn: this.turnNo++, party: from, outcome: [...bid] });
-    return this.agent.respond(this.turn(t, bid, from));
+    return sync(this.agent.respond(this.turn(t, bid, from)));
   }
   private turn(t: number, bid: Bid | undefined, from?: string): OfferTurn {
     return { round: Math.floor(t * (this.view.deadline.rounds - 1)), turn: this.turnNo++, time: t, offer: bid, proposer: bid ? from : undefined };
   }
+}
+
+function sync(a: Action | Promise<Action>): Action {
+  if (a instanceof Promise) throw new Error('the agent answered with a promise');
+  return a;
 }

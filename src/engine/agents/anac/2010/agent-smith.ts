@@ -8,8 +8,8 @@ import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.
  * Agent Smith (ANAC 2010, 7th; van Galen Last). It estimates the opponent's
  * issue weights and value preferences from the frequencies in its offers
  * (a frequency model) and offers the outcome that maximises the sum of its
- * own utility and the opponent's estimated utility among those at or above
- * its target. The target falls linearly from 1 to 0.7 over the negotiation
+ * own utility and the opponent's estimated utility among those within 0.1
+ * above its target. The target falls linearly from 1 to 0.7 over the negotiation
  * (our choice; the paper concedes "slowly"); in the last 5 % of the time it
  * offers the best offer received. It accepts an offer at or above 0.9, or at
  * least as good as its next bid.
@@ -43,7 +43,7 @@ export class AgentSmith extends Negotiator {
     const bid =
       t >= 0.95 && best
         ? best.bid
-        : bestBidIn(this.sorted, lo, this.maxUtility, (b) => this.unit(b) + this.model.meanUtility(b), 200);
+        : bestBidIn(this.sorted, lo, lo + 0.1 * (this.maxUtility - this.scale.min), (b) => this.unit(b) + this.model.meanUtility(b), 200);
     if (offer && (this.scale.toUnit(offer.utility) >= 0.9 || offer.utility >= this.u(bid))) return 'accept';
     return bid;
   }

@@ -10,8 +10,7 @@ import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.
  * utility) by δ, Nozomi lowers its target by δ/2; when the opponent does not
  * move, Nozomi holds until half time and then gives way by 0.002 per turn
  * (the reciprocity share and the step are our choices). Its target never
- * falls below the best offer received, nor below 1 − 0.4·t² (our choice of
- * a time floor). Among outcomes within 0.05 above its target it offers the
+ * falls below the best offer received nor below 0.6 (our choice). Among outcomes within 0.05 above its target it offers the
  * one that agrees with the opponent's last offer on the most issues ("close
  * to the opponent's bid"). In the last 5 % of the time it offers the best
  * offer received and accepts anything at least as good; otherwise it accepts
@@ -36,9 +35,9 @@ export class Nozomi extends Negotiator {
     this.lastOpp = x;
   }
 
-  targetAt(t: number): number {
+  targetAt(_t: number): number {
     const best = this.bestReceived ? this.scale.toUnit(this.bestReceived.utility) : 0;
-    return Math.min(1, Math.max(this.unitReservation, best, 1 - 0.4 * t * t, this.tau));
+    return Math.min(1, Math.max(this.unitReservation, best, 0.6, this.tau));
   }
 
   protected override aspiration(t: number): number {
