@@ -3,8 +3,10 @@
  * algorithm 2.1), as IAMhaggler2011/2012 use it to predict an opponent's
  * future concession (Williams, Robu, Gerding & Jennings, "Using Gaussian
  * processes to optimise concession in complex negotiations against unknown
- * opponents", IJCAI 2011). Kernel: Matérn 3/2 plus observation noise, with a
- * constant mean (the mean of the data). The length scale is chosen from a
+ * opponents", IJCAI 2011). Kernel: Matérn 3/2 plus observation noise; the
+ * mean function is the data's least-squares line (`linearMean`, default) or
+ * its mean, so that a trend is extrapolated rather than decaying to the mean
+ * away from the data (our choice). The length scale is chosen from a
  * small grid by the marginal likelihood (the paper fits hyperparameters by
  * maximum likelihood; the grid is our choice, so that a fit costs a fixed,
  * small amount of work).
@@ -22,6 +24,8 @@ export interface GpOptions {
   readonly signal?: number;
   /** Observation noise standard deviation. */
   readonly noise?: number;
+  /** Mean function: the data's least-squares line (true, default) or its mean. */
+  readonly linearMean?: boolean;
 }
 
 export class GaussianProcess {
@@ -30,6 +34,8 @@ export class GaussianProcess {
   private L: Float64Array = new Float64Array(0);
   private n = 0;
   private mean0 = 0;
+  private slope = 0;
+  private readonly linearMean: boolean;
   /** The length scale chosen by the last fit. */
   lengthScale: number;
   private readonly signal: number;
@@ -40,6 +46,7 @@ export class GaussianProcess {
     this.scales = options.lengthScales ?? [0.05, 0.1, 0.2, 0.4];
     this.signal = options.signal ?? 0.2;
     this.noise = options.noise ?? 0.03;
+    this.linearMean = options.linearMean ?? true;
     this.lengthScale = this.scales[0]!;
   }
 
@@ -53,8 +60,10 @@ export class GaussianProcess {
     const n = Math.min(x.length, y.length);
     this.n = n;
     this.xs = Float64Array.from(x.slice(0, n));
-    this.mean0 = n ? y.slice(0, n).reduce((s, v) => s + v, 0) / n : 0;
-    const yc = Float64Array.from(y.slice(0, n), (v) => v - this.mean0);
+    const [c0, c1] = this.linearMean && n >= 2 ? fitPolynomial(x.slice(0, n), y.slice(0, n), 1) : [n ? y.slice(0, n).reduce((s, v) => s + v, 0) / n : 0, 0];
+    this.mean0 = c0 ?? 0;
+    this.slope = c1 ?? 0;
+    const yc = Float64Array.from(y.slice(0, n), (v, i) => v - this.mean0 - this.slope * this.xs[i]!);
     let best = -Infinity;
     for (const l of this.scales) {
       const fit = this.factor(l, yc);
@@ -95,7 +104,7 @@ export class GaussianProcess {
     if (n === 0) return { mean: this.mean0, sd: this.signal };
     const l = this.lengthScale;
     const ks = new Float64Array(n);
-    let mean = this.mean0;
+    let mean = this.mean0 + this.slope * x;
     for (let i = 0; i < n; i++) {
       ks[i] = this.k(x, this.xs[i]!, l);
       mean += ks[i]! * this.alpha[i]!;
