@@ -402,8 +402,8 @@ function nextPermutation(a: Int32Array): boolean {
 /**
  * Real outcomes' rounded utilities to prune with before the walk finds any:
  * for each weight vector w (each party alone with a tiny weight on the
- * others, equal weights, then seeded random ones: 32 to 512, more for larger
- * spaces), the outcome maximising Σ wₚuₚ, which is the per-issue argmax for
+ * others, equal weights, then seeded random ones: one per 128 outcomes, at
+ * most 512), the outcome maximising Σ wₚuₚ, which is the per-issue argmax for
  * linear-additive utilities.
  */
 function seedFrontier(frontier: SkylineN, T: readonly (readonly Float64Array[])[], radices: Int32Array, d: number, n: number, total: number): void {
@@ -411,7 +411,7 @@ function seedFrontier(frontier: SkylineN, T: readonly (readonly Float64Array[])[
   const w = new Float64Array(d);
   const o = new Int32Array(n);
   const u = new Float64Array(d);
-  const runs = d + 1 + Math.max(32, Math.min(512, Math.floor(total / 128)));
+  const runs = d + 1 + Math.min(512, Math.floor(total / 128));
   for (let run = 0; run < runs; run++) {
     if (run < d) for (let p = 0; p < d; p++) w[p] = p === run ? 1 : 1e-6;
     else if (run === d) w.fill(1);

@@ -42,12 +42,12 @@ function hashOf(u: ArrayLike<number>, base: number, n: number): number {
 export class SkylineN implements Skyline {
   private readonly n: number;
   private cap = 0;
-  private U = new Float64Array(0);
-  private rep = new Float64Array(0);
-  private tie = new Float64Array(0);
-  private rrep = new Float64Array(0);
-  private rtie = new Float64Array(0);
-  private alive = new Uint8Array(0);
+  private U!: Float64Array;
+  private rep!: Float64Array;
+  private tie!: Float64Array;
+  private rrep!: Float64Array;
+  private rtie!: Float64Array;
+  private alive!: Uint8Array;
   /** Slots used (live and removed). */
   private used = 0;
   /** Live points. */
@@ -55,22 +55,22 @@ export class SkylineN implements Skyline {
   /** Removed points still in the tree. */
   private deadInTree = 0;
   /** Open addressing over slots: slot + 1, or 0 for empty. */
-  private table = new Int32Array(0);
+  private table!: Int32Array;
   private mask = 0;
   // ---- the k-d tree: node arrays (a leaf has left = -1)
   private nodeCap = 0;
   private nodes = 0;
-  private left = new Int32Array(0);
-  private right = new Int32Array(0);
-  private dim = new Int32Array(0);
-  private split = new Float64Array(0);
-  private leafLen = new Int32Array(0);
+  private left!: Int32Array;
+  private right!: Int32Array;
+  private dim!: Int32Array;
+  private split!: Float64Array;
+  private leafLen!: Int32Array;
   /** Slots of leaf node k at [k·LEAF, k·LEAF + leafLen[k]). */
-  private leafSlots = new Int32Array(0);
-  private max = new Float64Array(0);
-  private min = new Float64Array(0);
-  private stack = new Int32Array(256);
-  private readonly scratch = new Int32Array(LEAF + 1);
+  private leafSlots!: Int32Array;
+  private max!: Float64Array;
+  private min!: Float64Array;
+  private stack!: Int32Array;
+  private scratch: Int32Array | undefined;
   /**
    * The last RECENT dominators found (copies of their vectors, newest at
    * `recentAt`): real outcomes' utilities, so they stay valid dominators even
@@ -87,8 +87,9 @@ export class SkylineN implements Skyline {
     this.n = n;
     this.dominator = new Float64Array(n);
     this.recent = new Float64Array(RECENT * n);
-    this.grow(64);
-    this.growNodes(16);
+    this.stack = new Int32Array(64);
+    this.grow(16);
+    this.growNodes(4);
     this.nodes = 1;
     this.makeLeaf(0);
   }
@@ -102,9 +103,9 @@ export class SkylineN implements Skyline {
 
   private grow(cap: number): void {
     const n = this.n;
-    const f64 = (a: Float64Array, len: number) => {
+    const f64 = (a: Float64Array | undefined, len: number) => {
       const b = new Float64Array(len);
-      b.set(a.subarray(0, Math.min(a.length, len)));
+      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
       return b;
     };
     this.U = f64(this.U, cap * n);
@@ -113,7 +114,7 @@ export class SkylineN implements Skyline {
     this.rrep = f64(this.rrep, cap);
     this.rtie = f64(this.rtie, cap);
     const al = new Uint8Array(cap);
-    al.set(this.alive.subarray(0, Math.min(this.alive.length, cap)));
+    if (this.alive as Uint8Array | undefined) al.set(this.alive.subarray(0, Math.min(this.alive.length, cap)));
     this.alive = al;
     this.cap = cap;
     this.rehash();
@@ -121,14 +122,14 @@ export class SkylineN implements Skyline {
 
   private growNodes(cap: number): void {
     const n = this.n;
-    const i32 = (a: Int32Array, len: number) => {
+    const i32 = (a: Int32Array | undefined, len: number) => {
       const b = new Int32Array(len);
-      b.set(a.subarray(0, Math.min(a.length, len)));
+      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
       return b;
     };
-    const f64 = (a: Float64Array, len: number) => {
+    const f64 = (a: Float64Array | undefined, len: number) => {
       const b = new Float64Array(len);
-      b.set(a.subarray(0, Math.min(a.length, len)));
+      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
       return b;
     };
     this.left = i32(this.left, cap);
@@ -432,7 +433,7 @@ export class SkylineN implements Skyline {
   private splitLeaf(node: number, extra: number): void {
     const n = this.n;
     const U = this.U;
-    const all = this.scratch;
+    const all = (this.scratch ??= new Int32Array(LEAF + 1));
     const cnt = this.leafLen[node]!;
     for (let k = 0; k < cnt; k++) all[k] = this.leafSlots[node * LEAF + k]!;
     all[cnt] = extra;
