@@ -1,4 +1,5 @@
 // Benchmark of `analyze` (Node only): whole analysis, parsing included, against a bare odometer loop.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../src/engine/analysis/index.ts';
 import { importScenario } from '../src/engine/formats/index.ts';
@@ -6,7 +7,7 @@ import { loadSourceFiles } from '../src/node/load-files.ts';
 import { OutcomeSpace } from '../src/engine/model/outcome-space.ts';
 import { weightedTables } from '../src/engine/model/utility-function.ts';
 import type { Scenario } from '../src/engine/model/scenario.ts';
-import { SCENARIOS_DIR } from '../src/testing/shared.ts';
+import { REPO_ROOT, SCENARIOS_DIR } from '../src/testing/shared.ts';
 
 const CASES = ['genius/anac/y2011/Energy', 'genius/other/AMPOvsCity'];
 
@@ -64,7 +65,91 @@ function best(runs: number, f: () => void, warmup = 3): number {
   return min;
 }
 
+/**
+ * Per-call time of f in ms: calls repeated until each of 5 rounds lasts at
+ * least `roundMs` (so that microsecond calls are timed too), best round,
+ * after warm-up calls.
+ */
+function perCall(f: () => void, roundMs = 20): number {
+  const warm = performance.now();
+  do f();
+  while (performance.now() - warm < roundMs);
+  let min = Infinity;
+  for (let r = 0; r < 5; r++) {
+    let k = 0;
+    const t = performance.now();
+    do {
+      f();
+      k++;
+    } while (performance.now() - t < roundMs);
+    min = Math.min(min, (performance.now() - t) / k);
+  }
+  return min;
+}
+
+/** The three-party ANAC 2016 folders, walked. */
+function anac2016(): string[] {
+  const dir = join(SCENARIOS_DIR, 'genius/anac/y2016');
+  return readdirSync(dir)
+    .sort()
+    .map((f) => `genius/anac/y2016/${f}`);
+}
+
+function fmt(ms: number): string {
+  return ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+/**
+ * n-party analysis (`analyze` on a parsed scenario, opposition included) against
+ * the bare loop (which also builds each party's tables) in the same run; the
+ * target ratio per case is printed beside it.
+ */
+function benchNParty(): void {
+  console.log('analysis, n parties: analyze() on the parsed scenario vs the bare loop, per call (best of 5 rounds of ≥ 20 ms), one core');
+  const cases: { label: string; scenario: Scenario; target: number }[] = [];
+  for (const c of anac2016()) cases.push({ label: c, scenario: importScenario(loadSourceFiles([join(SCENARIOS_DIR, c)])), target: 10 });
+  cases.push({ label: 'genius/other/Domain16', scenario: importScenario(loadSourceFiles([join(SCENARIOS_DIR, 'genius/other/Domain16')])), target: 30 });
+  // Red lines: the ceasefire (its own), and parsCat with one red line added to its first party (the general streaming pass).
+  cases.push({ label: 'scenarios/ceasefire.yaml (red lines)', scenario: importScenario(loadSourceFiles([join(REPO_ROOT, 'scenarios/ceasefire.yaml')])), target: NaN });
+  const pc = importScenario(loadSourceFiles([join(SCENARIOS_DIR, 'genius/anac/y2016/parsCat')]));
+  cases.push({
+    label: 'genius/anac/y2016/parsCat + a red line',
+    scenario: {
+      ...pc,
+      parties: pc.parties.map((p, i) => (i === 0 ? { ...p, redLines: [{ description: 'issue 1 at its first option with issue 2 at its second', conditions: [{ issue: 0, anyOf: [0] }, { issue: 1, anyOf: [1] }] }] } : p)),
+    },
+    target: NaN,
+  });
+  for (const { label, scenario, target } of cases) {
+    const space = new OutcomeSpace(scenario.issues);
+    const size = Number(space.size);
+    let checksum = 0;
+    const bare = perCall(() => {
+      checksum += bareLoop(scenario);
+    });
+    let frontier = 0;
+    let outcomes = 0;
+    const whole = perCall(() => {
+      const r = analyze(scenario);
+      frontier = r.frontier.points.length;
+      outcomes = r.frontier.outcomes;
+    });
+    const ratio = whole / bare;
+    const verdict = Number.isNaN(target) ? '' : ratio <= target ? ` (target ≤ ${target}× ✓)` : ` (target ≤ ${target}× ✗)`;
+    console.log(
+      `  ${label}: ${size.toLocaleString('en')} outcomes, ${scenario.parties.length} parties, frontier ${frontier.toLocaleString('en')} points / ${outcomes.toLocaleString('en')} outcomes — ` +
+        `bare loop ${fmt(bare)}; analyze ${fmt(whole)}; ratio ${ratio.toFixed(2)}×${verdict}` +
+        (checksum === 0 ? ' ' : ''),
+    );
+  }
+}
+
 export function benchAnalysis(): void {
+  benchTwoParty();
+  benchNParty();
+}
+
+function benchTwoParty(): void {
   console.log('analysis: whole analysis (load + parse + analyze) vs a bare odometer loop; best of 10 runs after 3 warm-up runs, one core');
   for (const c of CASES) {
     const folder = join(SCENARIOS_DIR, c);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyze } from './analyze.ts';
 import { analysisToJson } from './analysis-json.ts';
 import { parseOutcome } from './parse-outcome.ts';
@@ -122,7 +123,38 @@ describe('parseOutcome', () => {
   });
 });
 
+/** The pairwise definition, O(m²): the oracle for the O(m log m) implementation. */
+function naiveTauB(a: number[], b: number[]): number {
+  let conc = 0;
+  let disc = 0;
+  let tiesA = 0;
+  let tiesB = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = i + 1; j < a.length; j++) {
+      const da = Math.sign(a[i]! - a[j]!);
+      const db = Math.sign(b[i]! - b[j]!);
+      if (da === 0) tiesA++;
+      if (db === 0) tiesB++;
+      if (da * db > 0) conc++;
+      else if (da * db < 0) disc++;
+    }
+  const pairs = (a.length * (a.length - 1)) / 2;
+  const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
+  return den > 0 ? (conc - disc) / den : 0;
+}
+
 describe('kendallTauB', () => {
+  it('equals the pairwise definition, ties included (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { maxLength: 60 }), (pairs) => {
+        const a = pairs.map((p) => p[0]);
+        const b = pairs.map((p) => p[1]);
+        expect(kendallTauB(a, b)).toBe(naiveTauB(a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is 1 for the same ranking, −1 for the reverse, and handles ties', () => {
     expect(kendallTauB([1, 2, 3, 4], [10, 20, 30, 40])).toBe(1);
     expect(kendallTauB([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1);

@@ -1,81 +1,109 @@
 /**
- * Correlation coefficients of two equally long series.
- *
- * `kendallTauB` runs in O(n log n) (Knight's algorithm: sort by the first
- * series, then count the inversions of the second by merge sort), so it
- * serves whole outcome spaces of a few hundred thousand outcomes.
+ * Correlation coefficients of two equally long series: Kendall's τ-b in
+ * O(n log n) (exact integer counts), Pearson's r and Spearman's ρ. One home
+ * for all of them: opposition, opponent-model accuracy and tournaments use these.
  */
 
 /**
- * Kendall's τ-b: (concordant − discordant) / √((pairs − ties in a)(pairs − ties in b));
- * 0 when either series is constant.
+ * Kendall's τ-b of two equally long series: (concordant − discordant) /
+ * √((pairs − ties in a)(pairs − ties in b)); 0 when either series is constant.
  */
 export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = Math.min(a.length, b.length);
-  if (n < 2) return 0;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => a[i]! - a[j]! || b[i]! - b[j]!);
+  return tauFromRanks(denseRanks(a), denseRanks(b));
+}
+
+/** Dense ranks (0, 1, …) of the values: equal values share a rank, order is kept. */
+export function denseRanks(x: ArrayLike<number>): Int32Array {
+  const m = x.length;
+  const sorted = new Float64Array(m);
+  for (let i = 0; i < m; i++) sorted[i] = x[i]!;
+  sorted.sort();
+  // distinct values, ascending
+  let k = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[k - 1]) sorted[k++] = sorted[i]!;
+  const out = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    let lo = 0;
+    let hi = k;
+    const v = x[i]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
+  }
+  return out;
+}
+
+/**
+ * Kendall's τ-b from dense ranks, in O(m log m) (Knight's algorithm): order
+ * the items by (a, b) with two counting sorts, count the ties in a and the
+ * joint ties, then count the discordant pairs as inversions of b in that
+ * order (a Fenwick tree) and the ties in b. Every count is an integer, so
+ * the result equals the pairwise definition exactly.
+ */
+export function tauFromRanks(ra: Int32Array, rb: Int32Array): number {
+  const m = ra.length;
+  if (m < 2) return 0;
+  // counting sort by b, then stable counting sort by a: order by (a, b)
+  const identity = new Int32Array(m);
+  for (let i = 0; i < m; i++) identity[i] = i;
+  const byB = countingOrder(rb, identity);
+  const order = countingOrder(ra, byB);
   let tiesA = 0;
   let tiesAB = 0;
-  let runA = 1;
+  let run = 1;
   let runAB = 1;
-  for (let k = 1; k < n; k++) {
+  for (let k = 1; k <= m; k++) {
     const i = order[k - 1]!;
-    const j = order[k]!;
-    if (a[i] === a[j]) {
-      runA++;
-      if (b[i] === b[j]) runAB++;
+    const j = k < m ? order[k]! : -1;
+    if (j >= 0 && ra[j] === ra[i]) {
+      run++;
+      if (rb[j] === rb[i]) runAB++;
       else {
         tiesAB += (runAB * (runAB - 1)) / 2;
         runAB = 1;
       }
     } else {
-      tiesA += (runA * (runA - 1)) / 2;
+      tiesA += (run * (run - 1)) / 2;
       tiesAB += (runAB * (runAB - 1)) / 2;
-      runA = 1;
+      run = 1;
       runAB = 1;
     }
   }
-  tiesA += (runA * (runA - 1)) / 2;
-  tiesAB += (runAB * (runAB - 1)) / 2;
-  // Merge sort the b values in that order, counting inversions (discordant or a-tied swaps excluded by the tie-break above).
-  let ys = new Float64Array(n);
-  for (let k = 0; k < n; k++) ys[k] = b[order[k]!]!;
-  let buf = new Float64Array(n);
+  // discordant pairs: items earlier in (a, b) order with a strictly larger b
+  const tree = new Int32Array(m + 1);
+  const countB = new Int32Array(m);
   let swaps = 0;
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        if (ys[j]! < ys[i]!) {
-          swaps += mid - i;
-          buf[k++] = ys[j++]!;
-        } else buf[k++] = ys[i++]!;
-      }
-      while (i < mid) buf[k++] = ys[i++]!;
-      while (j < hi) buf[k++] = ys[j++]!;
-    }
-    [ys, buf] = [buf, ys];
+  for (let k = 0; k < m; k++) {
+    const v = rb[order[k]!]!;
+    // items so far with b ≤ v
+    let le = 0;
+    for (let x = v + 1; x > 0; x -= x & -x) le += tree[x]!;
+    swaps += k - le;
+    for (let x = v + 1; x <= m; x += x & -x) tree[x]!++;
+    countB[v]!++;
   }
   let tiesB = 0;
-  let runB = 1;
-  for (let k = 1; k < n; k++) {
-    if (ys[k] === ys[k - 1]) runB++;
-    else {
-      tiesB += (runB * (runB - 1)) / 2;
-      runB = 1;
-    }
-  }
-  tiesB += (runB * (runB - 1)) / 2;
-  const pairs = (n * (n - 1)) / 2;
-  const s = pairs - tiesA - tiesB + tiesAB - 2 * swaps;
+  for (let v = 0; v < m; v++) tiesB += (countB[v]! * (countB[v]! - 1)) / 2;
+  const pairs = (m * (m - 1)) / 2;
   const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
-  return den > 0 ? s / den : 0;
+  return den > 0 ? (pairs - tiesA - tiesB + tiesAB - 2 * swaps) / den : 0;
+}
+
+/** The items of `items` stably reordered by key (keys are ranks below items.length). */
+function countingOrder(key: Int32Array, items: Int32Array): Int32Array {
+  const m = items.length;
+  const count = new Int32Array(m + 1);
+  for (let k = 0; k < m; k++) count[key[items[k]!]! + 1]!++;
+  for (let v = 1; v <= m; v++) count[v]! += count[v - 1]!;
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const it = items[k]!;
+    out[count[key[it]!]!++] = it;
+  }
+  return out;
 }
 
 /** Pearson's product-moment correlation; 0 when either series is constant. */

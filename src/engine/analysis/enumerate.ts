@@ -1,6 +1,7 @@
 import type { AnalysisParties } from './analysis-parties.ts';
 import { compileRedLines } from './analysis-parties.ts';
 import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
+import { enumerateLinearN, fastPathNApplies } from './fast-linear-n.ts';
 import { createSkyline, type Skyline } from './skyline.ts';
 import { streamUtilities, type UtilityBlock } from './utility-stream.ts';
 
@@ -51,6 +52,7 @@ export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptio
   const total = ap.space.sizeNumber;
   if (total === undefined) throw new RangeError(`the outcome space has ${ap.space.size} outcomes: too many to enumerate`);
   if (!options.from && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
+  if (!options.from && fastPathNApplies(ap)) return enumerateLinearN(ap, options.onProgress);
   const c = createCollector(ap, options);
   streamUtilities(
     ap.space,

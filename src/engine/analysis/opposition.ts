@@ -3,7 +3,7 @@ import type { UtilityFunction } from '../model/utility-function.ts';
 import { createRng } from '../util/rng.ts';
 import type { Opposition } from './analysis-types.ts';
 import { roundUtility } from './frontier-types.ts';
-import { kendallTauB } from './correlation.ts';
+import { denseRanks, kendallTauB, tauFromRanks } from './correlation.ts';
 
 export { kendallTauB };
 
@@ -33,16 +33,25 @@ export function measureOpposition(
   }
   if (!Number.isFinite(level)) level = 0;
   const size = space.sizeNumber;
-  const outcomes: number[][] = [];
+  const m = size !== undefined && size <= sample ? size : sample;
+  const nIssues = space.issueCount;
+  const digits = new Int32Array(m * Math.max(nIssues, 1));
   if (size !== undefined && size <= sample) {
-    for (let k = 0; k < size; k++) outcomes.push(space.outcomeAt(k));
+    space.forEachBlock((block, count, start) => digits.set(block.subarray(0, count * nIssues), start * nIssues), { blockSize: Math.max(1, m) });
   } else {
     const rng = createRng(seed);
-    for (let k = 0; k < sample; k++) outcomes.push(space.sample(rng));
+    const radices = space.radices;
+    for (let k = 0; k < m; k++) for (let i = 0; i < nIssues; i++) digits[k * nIssues + i] = rng.int(0, radices[i]! - 1);
   }
-  const series = ufuns.map((f) => Float64Array.from(outcomes, (o) => roundUtility(f.utility(o))));
+  const series = ufuns.map((f) => {
+    const out = new Float64Array(m);
+    f.evaluateBlock(digits, m, out);
+    for (let k = 0; k < m; k++) out[k] = roundUtility(out[k]!);
+    return out;
+  });
+  const ranked = series.map(denseRanks);
   const rankCorrelation: { a: string; b: string; tau: number }[] = [];
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(kendallTauB(series[i]!, series[j]!)) });
-  return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: outcomes.length };
+    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!)) });
+  return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m };
 }

@@ -1,42 +1,12 @@
-/**
- * Incremental Pareto skylines over utility vectors (already rounded to the
- * comparison precision). Each distinct non-dominated vector keeps its
- * lowest-index outcome, its number of ties, and the lowest-index rational
- * outcome among the ties (`Skyline2` in any arrival order; `SkylineN`
- * expects increasing index order).
- *
- * Memory grows with the frontier, not with the number of outcomes.
- */
+// Skylines: the two-party staircase here, any number of parties in skyline-n.ts.
+import type { Skyline, SkylinePoint } from './skyline-types.ts';
+import { SkylineN } from './skyline-n.ts';
 
-export interface SkylinePoint {
-  readonly utilities: number[];
-  /** Lowest index of an outcome with this vector. */
-  readonly rep: number;
-  /** Outcomes with this vector. */
-  readonly ties: number;
-  /** Lowest index of a rational outcome with this vector, or -1. */
-  readonly rationalRep: number;
-  /** Rational outcomes with this vector. */
-  readonly rationalTies: number;
-}
-
-export interface Skyline {
-  /** Offers an outcome's (rounded) utilities. */
-  add(u: ArrayLike<number>, index: number, rational: boolean): void;
-  /** The non-dominated points, sorted by utilities lexicographically descending. */
-  points(): SkylinePoint[];
-}
+export type { Skyline, SkylinePoint };
+export { SkylineN };
 
 export function createSkyline(parties: number): Skyline {
   return parties === 2 ? new Skyline2() : new SkylineN(parties);
-}
-
-function byUtilitiesDescending(a: SkylinePoint, b: SkylinePoint): number {
-  for (let i = 0; i < a.utilities.length; i++) {
-    const d = b.utilities[i]! - a.utilities[i]!;
-    if (d !== 0) return d;
-  }
-  return a.rep - b.rep;
 }
 
 /**
@@ -143,105 +113,3 @@ export class Skyline2 implements Skyline {
   }
 }
 
-interface MutablePoint {
-  u: Float64Array;
-  sum: number;
-  rep: number;
-  ties: number;
-  rationalRep: number;
-  rationalTies: number;
-}
-
-/**
- * Any number of parties: a list of non-dominated points. A candidate is first
- * checked against the last dominator (cheap, usually decisive), then against
- * the points in order of decreasing utility sum (only a point with a larger
- * or equal sum can dominate or equal it).
- */
-class SkylineN implements Skyline {
-  private list: MutablePoint[] = [];
-  private cache: Float64Array | undefined;
-
-  constructor(private readonly n: number) {}
-
-  add(u: ArrayLike<number>, index: number, rational: boolean): void {
-    const n = this.n;
-    const c = this.cache;
-    if (c) {
-      let ge = true;
-      let gt = false;
-      for (let i = 0; i < n; i++) {
-        const a = c[i]!;
-        const b = u[i]!;
-        if (a < b) {
-          ge = false;
-          break;
-        }
-        if (a > b) gt = true;
-      }
-      if (ge && gt) return;
-    }
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += u[i]!;
-    const list = this.list;
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k]!;
-      if (p.sum < sum - 1e-9) break;
-      const pu = p.u;
-      let ge = true;
-      let gt = false;
-      for (let i = 0; i < n; i++) {
-        const a = pu[i]!;
-        const b = u[i]!;
-        if (a < b) {
-          ge = false;
-          break;
-        }
-        if (a > b) gt = true;
-      }
-      if (!ge) continue;
-      if (gt) {
-        this.cache = pu;
-      } else {
-        p.ties++;
-        if (rational) {
-          if (p.rationalRep < 0) p.rationalRep = index;
-          p.rationalTies++;
-        }
-      }
-      return;
-    }
-    // Not dominated: drop the points it dominates (they have a smaller or equal sum).
-    const nu = Float64Array.from({ length: n }, (_, i) => u[i]!);
-    let w = 0;
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k]!;
-      let dominated = p.sum <= sum + 1e-9;
-      if (dominated) {
-        for (let i = 0; i < n; i++) {
-          if (p.u[i]! > nu[i]!) {
-            dominated = false;
-            break;
-          }
-        }
-      }
-      if (!dominated) list[w++] = p;
-    }
-    list.length = w;
-    // Keep the list sorted by sum, descending.
-    let lo = 0;
-    let hi = w;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.sum >= sum) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, { u: nu, sum, rep: index, ties: 1, rationalRep: rational ? index : -1, rationalTies: rational ? 1 : 0 });
-  }
-
-  points(): SkylinePoint[] {
-    return this.list
-      .map((p) => ({ utilities: Array.from(p.u), rep: p.rep, ties: p.ties, rationalRep: p.rationalRep, rationalTies: p.rationalTies }))
-      .sort(byUtilitiesDescending);
-  }
-}
