@@ -15,6 +15,14 @@ import { iamhaggler2011 } from './2011/iamhaggler2011.ts';
 import { niceTitForTat } from './2011/nice-tit-for-tat.ts';
 import { theNegotiator } from './2011/the-negotiator.ts';
 import { valueModelAgent } from './2011/value-model-agent.ts';
+import { agentLG } from './2012/agent-lg.ts';
+import { agentMR } from './2012/agent-mr.ts';
+import { bramAgent2 } from './2012/bram-agent2.ts';
+import { cuhkAgent } from './2012/cuhk-agent.ts';
+import { iamhaggler2012 } from './2012/iamhaggler2012.ts';
+import { metaAgent } from './2012/meta-agent.ts';
+import { omacAgent } from './2012/omac-agent.ts';
+import { theNegotiatorReloaded } from './2012/the-negotiator-reloaded.ts';
 
 /** The ANAC agents in the registry, by year and final rank. */
 export const ANAC_AGENTS: readonly AgentKind[] = [
@@ -35,4 +43,13 @@ export const ANAC_AGENTS: readonly AgentKind[] = [
   theNegotiator,
   niceTitForTat,
   valueModelAgent,
+  // 2012
+  cuhkAgent,
+  agentLG,
+  omacAgent,
+  theNegotiatorReloaded,
+  bramAgent2,
+  metaAgent,
+  iamhaggler2012,
+  agentMR,
 ];

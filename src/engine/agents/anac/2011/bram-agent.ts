@@ -101,6 +101,6 @@ export const bramAgent = anacKind({
   strategy: 'builds bids from the opponent’s most frequent recent values, conceding the issues that matter least to itself; stepwise threshold',
   description:
     'BRAMAgent: starts each bid from the opponent’s most frequent values in its last 10 offers and changes the issues that raise its own utility most until the bid reaches a stepwise falling threshold',
-  citation: 'Fishel, Bercovitch & Gal, "BRAMAgent", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 213–216',
+  citation: 'Fishel, Bercovitch & Gal, "BRAMAgent", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new BRAMAgent(view),
 });

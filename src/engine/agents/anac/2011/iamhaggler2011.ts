@@ -123,6 +123,6 @@ export const iamhaggler2011 = anacKind({
   description:
     'IAMhaggler2011: fits a Gaussian process to the opponent’s concession, picks the time and utility with the best expected discounted value, and concedes linearly towards it',
   citation:
-    'Williams, Robu, Gerding & Jennings, "Using Gaussian processes to optimise concession in complex negotiations against unknown opponents", IJCAI 2011, pp. 432–438; "IAMhaggler2011: a Gaussian process regression based negotiation agent", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 209–212',
+    'Williams, Robu, Gerding & Jennings, "Using Gaussian processes to optimise concession in complex negotiations against unknown opponents", IJCAI 2011; "IAMhaggler2011: a Gaussian process regression based negotiation agent", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new IAMhaggler2011(view),
 });
