@@ -70,6 +70,17 @@ describe('ANAC agents', () => {
       keptRules(s, r, s.parties[0]!.id);
     });
 
+    it('keeps the rules in three-party SAOP (ANAC 2016 domains)', () => {
+      for (const domain of ['y2016/Caduceus', 'y2016/Atlas3']) {
+        const s = anacScenario(domain);
+        const r = negotiateSync(s, { agents: [name, 'boulware', 'random'], protocol: 'saop', rounds: 200, seed: 6 });
+        expect(r.participants).toHaveLength(3);
+        keptRules(s, r, s.parties[0]!.id);
+        const self = negotiateSync(s, { agents: [name], protocol: 'saop', rounds: 200, seed: 7 });
+        for (const p of s.parties) keptRules(s, self, p.id);
+      }
+    });
+
     it('is deterministic under a seed', () => {
       const s = anacScenario('y2012/CameraA');
       const run = (seed: number) => negotiateSync(s, { agents: [name, 'random'], rounds: 300, seed });

@@ -23,6 +23,16 @@ import { iamhaggler2012 } from './2012/iamhaggler2012.ts';
 import { metaAgent } from './2012/meta-agent.ts';
 import { omacAgent } from './2012/omac-agent.ts';
 import { theNegotiatorReloaded } from './2012/the-negotiator-reloaded.ts';
+import { inoxAgent } from './2013/inox-agent.ts';
+import { theFawkes } from './2013/the-fawkes.ts';
+import { agentM } from './2014/agent-m.ts';
+import { dona } from './2014/dona.ts';
+import { atlas3 } from './2015/atlas3.ts';
+import { parsAgent } from './2015/pars-agent.ts';
+import { caduceus } from './2016/caduceus.ts';
+import { ponPokoAgent } from './2017/ponpoko-agent.ts';
+import { agreeableAgent2018 } from './2018/agreeable-agent2018.ts';
+import { agentGG } from './2019/agent-gg.ts';
 
 /** The ANAC agents in the registry, by year and final rank. */
 export const ANAC_AGENTS: readonly AgentKind[] = [
@@ -52,4 +62,21 @@ export const ANAC_AGENTS: readonly AgentKind[] = [
   metaAgent,
   iamhaggler2012,
   agentMR,
+  // 2013
+  theFawkes,
+  inoxAgent,
+  // 2014
+  agentM,
+  dona,
+  // 2015
+  atlas3,
+  parsAgent,
+  // 2016
+  caduceus,
+  // 2017
+  ponPokoAgent,
+  // 2018
+  agreeableAgent2018,
+  // 2019
+  agentGG,
 ];
