@@ -1,16 +1,18 @@
 import type { AgentView, OfferTurn } from '../../../negotiation/agent.ts';
 import { anacKind } from '../../agent-kind.ts';
 import { bestBid, randomBidIn } from '../../bid-search.ts';
-import { ConcessionTracker, evalPolynomial, fitPolynomial } from '../../gaussian-process.ts';
+import { ConcessionTracker, trendPrediction } from '../../gaussian-process.ts';
 import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.ts';
 
 /**
  * OMACagent (ANAC 2012, 3rd; Chen & Weiss). It predicts the opponent's
  * concession by regression and aims at the best expected discounted deal.
- * The best utility of the opponent's offers per time slot (50 slots) is
- * de-noised and then fitted by a cubic; the paper de-noises with a discrete
- * wavelet transform and fits a cubic smoothing spline — we use a centred
- * 3-slot moving average and a least-squares cubic (our choice, the same role).
+ * The best utility of the opponent's offers so far, per time slot (50 slots;
+ * a running maximum), is de-noised and its recent trend extrapolated (predictions never below the
+ * best offer so far); the paper de-noises with a discrete wavelet transform
+ * and predicts with a cubic smoothing spline — we use a centred 3-slot moving
+ * average and a least-squares line through the last 10 slots (our choice, the
+ * same role: a cubic fitted to a short history extrapolates too wildly).
  * From the fit p(τ) it takes the future time τ* that maximises p(τ)·δ^τ and
  * aims at u* = p(τ*), moving its target linearly towards it (re-planned when a
  * slot starts; before 4 slots hold offers it concedes slowly, 1 − 0.1·t).
@@ -39,15 +41,7 @@ export class OMACagent extends Negotiator {
   /** The fitted prediction of the opponent's best offer at time τ (undefined before 4 slots). */
   predict(t: number): ((tau: number) => number) | undefined {
     const { x, y } = this.tracker.series(t);
-    if (x.length < 4) return undefined;
-    const smooth = y.map((_, i) => {
-      const w = y.slice(Math.max(0, i - 1), i + 2);
-      return w.reduce((s, v) => s + v, 0) / w.length;
-    });
-    const c = fitPolynomial(x, smooth, 3);
-    const last = smooth[smooth.length - 1]!;
-    // A cubic can run away beyond the data: keep predictions within [last seen − 0.2, 1].
-    return (tau) => Math.min(1, Math.max(last - 0.2, evalPolynomial(c, tau)));
+    return trendPrediction(x, y);
   }
 
   private plan(t: number): void {
@@ -103,7 +97,7 @@ export const omacAgent = anacKind({
   rank: 3,
   strategy: 'regression on the de-noised opponent concession predicts the best discounted deal; concedes towards it',
   description:
-    'OMACagent: smooths the opponent’s best offers per time slot, fits a cubic to predict its future concession, and concedes towards the time and utility with the best discounted prediction',
+    'OMACagent: smooths the opponent’s best offers per time slot, extrapolates their trend to predict its future concession, and concedes towards the time and utility with the best discounted prediction',
   citation:
     'Chen & Weiss, "An efficient and adaptive approach to negotiation in complex environments", ECAI 2012; "OMAC: a discrete wavelet transformation based negotiation agent", Novel Insights in Agent-based Complex Automated Negotiation, SCI 535, Springer 2014',
   create: (view) => new OMACagent(view),

@@ -1,15 +1,15 @@
 import type { AgentView, OfferTurn } from '../../../negotiation/agent.ts';
 import { anacKind } from '../../agent-kind.ts';
 import { bestBid, bestBidIn } from '../../bid-search.ts';
-import { ConcessionTracker, evalPolynomial, fitPolynomial } from '../../gaussian-process.ts';
+import { ConcessionTracker, trendPrediction } from '../../gaussian-process.ts';
 import { FrequencyModel } from '../../opponent-model.ts';
 import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.ts';
 
 /**
  * TheFawkes (ANAC 2013 winner), a BOA agent as the ANAC 2013 overview
  * describes it: it predicts the opponent's concession from the history of its
- * offers (in the OMAC manner: best offer per time slot, smoothed, fitted by a
- * cubic) and aims its target at the best discounted predicted utility; a
+ * offers (in the OMAC manner, `trendPrediction`: best offer so far per time
+ * slot, smoothed, its recent trend extrapolated) and aims its target at the best discounted predicted utility; a
  * frequency model picks the bid the opponent likes best within 0.02 above the
  * target; and it accepts with AC_combi(MAX_W): an offer at least as good as
  * its next bid or, after t = 0.98, at least the best of the last window of
@@ -50,18 +50,13 @@ export class TheFawkes extends Negotiator {
     if (slot !== this.fittedSlot) {
       this.fittedSlot = slot;
       const { x, y } = this.tracker.series(t);
-      if (x.length >= 4) {
-        const smooth = y.map((_, i) => {
-          const w = y.slice(Math.max(0, i - 1), i + 2);
-          return w.reduce((s, v) => s + v, 0) / w.length;
-        });
-        const c = fitPolynomial(x, smooth, 3);
+      const p = trendPrediction(x, y);
+      if (p) {
         const df = this.discountFactor;
         let best = 0;
         for (let i = 1; i <= 20; i++) {
           const tau = t + ((1 - t) * i) / 20;
-          const p = Math.min(1, Math.max(0, evalPolynomial(c, tau)));
-          best = Math.max(best, p * Math.pow(df, tau - t));
+          best = Math.max(best, p(tau) * Math.pow(df, tau - t));
         }
         this.predicted = best;
       }
