@@ -1,4 +1,5 @@
 // `npm run bench`: runs each benchmark module (numbers are printed, never asserted).
+import { benchAgents } from './agents.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
@@ -9,4 +10,5 @@ benchAnalysis();
 benchInspectWalk();
 benchFrontier();
 benchNegotiation();
+benchAgents();
 await benchWorkbench();

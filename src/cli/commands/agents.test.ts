@@ -30,4 +30,12 @@ describe('parley agents', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { participants: { agent: string }[] }).participants.map((p) => p.agent)).toEqual(['AgentK', 'IAMhaggler']);
   });
+
+  it('`parley run --models` sets each agent’s opponent model against the truth', () => {
+    const r = parley('run', join(SCENARIOS_DIR, 'genius/anac/y2012/CameraB'), '--agents', 'HardHeaded,IAMhaggler', '--rounds', '200', '--no-analysis', '--models', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { models: { points: unknown[]; accuracy: { model: string; exact: boolean }[] } };
+    expect(j.models.points.length).toBeGreaterThan(0);
+    expect(j.models.accuracy.map((a) => a.model).sort()).toEqual(['bayesian', 'frequency']);
+  });
 });

@@ -8,6 +8,7 @@ import { describeRule } from '../../engine/model/agreement-rule.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
 import type { ProtocolName } from '../../engine/negotiation/agent.ts';
 import { outcomeDistances, type OutcomeDistances } from '../../engine/negotiation/distances.ts';
+import { opponentModelAccuracy, type OpponentModelReport } from '../../engine/negotiation/model-accuracy.ts';
 import { NegotiationSetupError, type AgentSpec, type NegotiationResult } from '../../engine/negotiation/negotiate.ts';
 import { negotiate, negotiateSync } from '../../engine/agents/negotiate.ts';
 import type { MediatorStrategy } from '../../engine/negotiation/single-text.ts';
@@ -24,6 +25,7 @@ interface RunOptions {
   seed: number;
   trace?: string;
   json?: boolean;
+  models?: boolean;
   repeat: number;
   mediator: string;
   timeLimit?: number;
@@ -57,6 +59,7 @@ export function registerRun(program: Command): void {
     .option('--turn-limit <ms>', 'per-turn time limit in milliseconds (default 10000)', intOption('--turn-limit', 1))
     .option('--no-analysis', 'skip the distances to the Pareto frontier and the Nash point')
     .option('--variant <id>', "apply one of the scenario's named variants first")
+    .option('--models', "record the agents' opponent models and set them against the truth after the run (single run; see docs/agents.md)")
     .action(async (paths: string[], opts: RunOptions) => {
       const protocol = checkChoice('--protocol', opts.protocol, PROTOCOLS);
       const mediator = checkChoice('--mediator', opts.mediator, MEDIATORS)!;
@@ -95,6 +98,7 @@ export function registerRun(program: Command): void {
             mediator,
             ...(opts.timeLimit !== undefined ? { timeLimitMs: opts.timeLimit } : {}),
             ...(opts.turnLimit !== undefined ? { turnTimeLimitMs: opts.turnLimit } : {}),
+            ...(opts.models ? { recordModels: true } : {}),
           });
         } catch (e) {
           if (e instanceof NegotiationSetupError || e instanceof AgentSpecError) throw new UsageError(e.message);
@@ -114,8 +118,9 @@ export function registerRun(program: Command): void {
         const r = await runOne(opts.seed);
         if (opts.trace) writeFileSync(opts.trace, traceToJsonLines(r.events));
         const d = distances(r);
-        if (opts.json) process.stdout.write(JSON.stringify(resultJson(r, d), null, 2) + '\n');
-        else process.stdout.write(describeResult(scenario, r, d));
+        const models = opts.models ? opponentModelAccuracy(scenario, r, opts.seed) : undefined;
+        if (opts.json) process.stdout.write(JSON.stringify({ ...resultJson(r, d), ...(models ? { models } : {}) }, null, 2) + '\n');
+        else process.stdout.write(describeResult(scenario, r, d) + (models ? describeModels(models) : ''));
         return;
       }
 
@@ -147,6 +152,17 @@ function checkChoice<T extends string>(flag: string, value: string | undefined, 
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, got "${value}"`);
   return value as T;
+}
+
+/** The opponent models' accuracy, one line per (agent, modelled party). */
+function describeModels(m: OpponentModelReport): string {
+  if (m.accuracy.length === 0) return '\nOpponent models: none of the agents has one.\n';
+  const lines = ['', 'Opponent models (final estimate against the truth, over the outcome space):'];
+  for (const a of m.accuracy)
+    lines.push(
+      `  ${a.by} about ${a.about} (${a.model}): Pearson ${a.pearson.toFixed(3)}, Kendall ${a.kendall.toFixed(3)}, weight ranking ${a.weightRanking === null ? '—' : a.weightRanking.toFixed(3)}${a.exact ? '' : ` (sample of ${a.outcomes})`}`,
+    );
+  return lines.join('\n') + '\n';
 }
 
 /** The JSON form of one run (stable keys; see docs/simulation.md). */

@@ -89,3 +89,38 @@ export function sameBid(a: Bid | undefined, b: Bid | undefined): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * Steepest-ascent climb in own utility from `start`: each step changes the
+ * one issue value that raises `utility` most, until the bid reaches `lo`.
+ * At most `budget` utility evaluations (so a step costs the same on 8 or 40
+ * issues); undefined when it stalls or runs out below `lo`.
+ */
+export function climbTo(start: Bid, lo: number, utility: (b: Bid) => number, radices: ArrayLike<number>, budget = 400): Bid | undefined {
+  const bid = [...start];
+  let evals = 0;
+  let u = utility(bid);
+  while (u < lo) {
+    let gain = 0;
+    let move: [number, number, number] | undefined;
+    for (let i = 0; i < bid.length && evals < budget; i++) {
+      const keep = bid[i]!;
+      for (let v = 0; v < radices[i]! && evals < budget; v++) {
+        if (v === keep) continue;
+        bid[i] = v;
+        const nu = utility(bid);
+        evals++;
+        if (nu - u > gain) {
+          gain = nu - u;
+          move = [i, v, nu];
+        }
+      }
+      bid[i] = keep;
+    }
+    if (!move) return undefined;
+    bid[move[0]] = move[1];
+    u = move[2];
+    if (u < lo && evals >= budget) return undefined;
+  }
+  return bid;
+}

@@ -65,3 +65,16 @@ describe('BayesianModel', () => {
     expect(lin.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
   });
 });
+
+describe('trendPrediction', () => {
+  it('extrapolates the recent trend of the best offer so far, never below it', async () => {
+    const { trendPrediction } = await import('./gaussian-process.ts');
+    expect(trendPrediction([0.1, 0.2, 0.3], [0.1, 0.2, 0.3])).toBeUndefined();
+    const x = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 50);
+    const rising = trendPrediction(x, x.map((v) => 0.2 + v))!;
+    expect(rising(0.8)).toBeGreaterThan(0.9);
+    // A falling series: the best offer so far (its first) stays on offer.
+    const falling = trendPrediction(x, x.map((v) => 0.6 - v))!;
+    expect(falling(0.9)).toBeCloseTo(0.6 - x[0]!, 12);
+  });
+});

@@ -215,3 +215,25 @@ export function evalPolynomial(c: readonly number[], x: number): number {
   for (let j = c.length - 1; j >= 0; j--) s = s * x + c[j]!;
   return s;
 }
+
+/**
+ * Regression-based prediction of an opponent's concession (OMACagent,
+ * TheFawkes): from the best utility per time slot (x: slot times, y: maxima),
+ * the running maximum (the best offer so far stays on offer), smoothed by a
+ * centred 3-slot moving average, and extrapolated by a least-squares line
+ * through the last `recent` slots; predictions are kept within [best so far, 1].
+ * Undefined with fewer than 4 slots.
+ */
+export function trendPrediction(x: readonly number[], y: readonly number[], recent = 10): ((tau: number) => number) | undefined {
+  if (x.length < 4) return undefined;
+  let run = -Infinity;
+  const best = y.map((v) => (run = Math.max(run, v)));
+  const smooth = best.map((_, i) => {
+    const w = best.slice(Math.max(0, i - 1), i + 2);
+    return w.reduce((s, v) => s + v, 0) / w.length;
+  });
+  const from = Math.max(0, x.length - recent);
+  const c = fitPolynomial(x.slice(from), smooth.slice(from), 1);
+  const last = best[best.length - 1]!;
+  return (tau) => Math.min(1, Math.max(last, evalPolynomial(c, tau)));
+}

@@ -1,6 +1,6 @@
 // Simulated negotiations for the workbench: one traced run plus repeated runs with summary statistics.
-import { OutcomeSpace, compileUtility, negotiateSync } from 'parley';
-import type { NegotiationResult, ProtocolName, Scenario } from 'parley';
+import { OutcomeSpace, compileUtility, negotiateSync, opponentModelAccuracy } from 'parley';
+import type { NegotiationResult, OpponentModelReport, ProtocolName, Scenario } from 'parley';
 
 /** One move of the traced run, with every party's utility of the outcome it is about. */
 export interface TraceStep {
@@ -41,6 +41,8 @@ export interface SimulationSummary {
     readonly rounds: Stat;
     readonly utilities: Readonly<Record<string, Stat>>;
   };
+  /** The first run's opponent models against the truth (joined here, after the run), when an agent has a model. */
+  readonly models?: OpponentModelReport;
 }
 
 export interface SimulationRequest {
@@ -104,14 +106,16 @@ export function simulate(scenario: Scenario, req: SimulationRequest, onProgress?
   const results: NegotiationResult[] = [];
   for (let k = 0; k < repeats; k++) {
     results.push(
-      negotiateSync(scenario, { agents: req.agents, protocol: req.protocol, rounds: req.rounds, seed: req.seed + k, turnTimeLimitMs: Number.POSITIVE_INFINITY }),
+      negotiateSync(scenario, { agents: req.agents, protocol: req.protocol, rounds: req.rounds, seed: req.seed + k, turnTimeLimitMs: Number.POSITIVE_INFINITY, recordModels: k === 0 }),
     );
     onProgress?.(k + 1, repeats);
   }
   const first = results[0]!;
   const runs = results.map((r) => summaryOf(r, space));
   const ids = Object.keys(first.utilities);
+  const models = first.models?.estimates.length ? opponentModelAccuracy(scenario, first, req.seed) : undefined;
   return {
+    ...(models ? { models } : {}),
     protocol: first.protocol,
     participants: first.participants,
     trace: traceSteps(scenario, first),

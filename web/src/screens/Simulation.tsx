@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import type { SimulationSummary } from '../compute/simulate.ts';
 import { seriesColour } from '../plot/palette.ts';
 import { UtilityPlot } from '../plot/UtilityPlot.tsx';
+import { OpponentModelChart } from '../plot/OpponentModelChart.tsx';
 import { engine } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
@@ -185,6 +186,7 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
               describeIndex={(i) => outcomeSpace.describe(outcomeSpace.outcomeAt(i))}
             />
           )}
+          {result.models && <OpponentModelChart report={result.models} nameOf={nameOf} />}
           <table data-testid="sim-stats">
             <caption>
               {result.runs.length} runs (seeds {seed}–{seed + result.runs.length - 1}): agreement in {(result.stats.agreementRate * 100).toFixed(0)} %, rounds {fmt(result.stats.rounds.mean, 1)} ± {fmt(result.stats.rounds.sd, 1)}

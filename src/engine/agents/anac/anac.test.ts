@@ -65,9 +65,20 @@ describe('ANAC agents', () => {
     it('keeps the rules under a wall-time deadline', () => {
       const s = anacScenario('y2012/CameraA');
       const r = negotiateSync(s, { agents: [name, 'conceder'], rounds: 100_000, timeLimitMs: 30, clock: steppingClock(), seed: 5 });
-      expect(['agreement', 'deadline']).toContain(r.endReason);
+      expect(['agreement', 'deadline', 'walk-away']).toContain(r.endReason);
       expect(r.rounds).toBeLessThan(100_000);
       keptRules(s, r, s.parties[0]!.id);
+    });
+
+    it('keeps the rules in three-party SAOP (ANAC 2016 domains)', () => {
+      for (const domain of ['y2016/Caduceus', 'y2016/Atlas3']) {
+        const s = anacScenario(domain);
+        const r = negotiateSync(s, { agents: [name, 'boulware', 'random'], protocol: 'saop', rounds: 200, seed: 6 });
+        expect(r.participants).toHaveLength(3);
+        keptRules(s, r, s.parties[0]!.id);
+        const self = negotiateSync(s, { agents: [name], protocol: 'saop', rounds: 200, seed: 7 });
+        for (const p of s.parties) keptRules(s, self, p.id);
+      }
     });
 
     it('is deterministic under a seed', () => {
@@ -80,7 +91,7 @@ describe('ANAC agents', () => {
       const s = anacScenario('y2011/Energy');
       const r = negotiateSync(s, { agents: [name, stubborn], rounds: 1000, seed: 1 });
       expect(r.faults).toEqual([]);
-      expect(['agreement', 'deadline']).toContain(r.endReason);
+      expect(['agreement', 'deadline', 'walk-away']).toContain(r.endReason);
       if (r.endReason === 'deadline') expect(r.rounds).toBe(1000);
       keptRules(s, r, s.parties[0]!.id);
     });

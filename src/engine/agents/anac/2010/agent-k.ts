@@ -93,6 +93,6 @@ export const agentK = anacKind({
   description:
     'AgentK: estimates the best utility the opponent will offer from the mean and variance of its offers, concedes towards it (later when the offers are good), accepts probabilistically near the target',
   citation:
-    'Kawaguchi, Fujita & Ito, "Compromising strategy based on estimated maximum utility for automated negotiating agents", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 137–144',
+    'Kawaguchi, Fujita & Ito, "Compromising strategy based on estimated maximum utility for automated negotiating agents", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new AgentK(view),
 });

@@ -57,6 +57,6 @@ export const agentSmith = anacKind({
   description:
     'Agent Smith: learns the opponent’s issue weights and values from its offers and offers the outcome that maximises the sum of both utilities above a linearly falling target',
   citation:
-    'van Galen Last, "Agent Smith: opponent model estimation in bilateral multi-issue negotiation", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 167–174',
+    'van Galen Last, "Agent Smith: opponent model estimation in bilateral multi-issue negotiation", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new AgentSmith(view),
 });

@@ -68,6 +68,6 @@ export const fsega = anacKind({
   description:
     'AgentFSEGA: concedes slowly until t = 0.85, faster until 0.95, then offers the best offer received above its limit; Bayesian opponent model chooses among bids of equal own utility',
   citation:
-    'Şerban, Silaghi & Litan, "AgentFSEGA: time constrained reasoning model for bilateral multi-issue negotiations", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 159–165',
+    'Şerban, Silaghi & Litan, "AgentFSEGA: time constrained reasoning model for bilateral multi-issue negotiations", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new FSEGA(view),
 });

@@ -37,6 +37,6 @@ export const iamcrazyhaggler = anacKind({
   strategy: 'random offers above 0.9, never concedes',
   description: 'IAMcrazyHaggler: offers random outcomes above 0.9 (0.85 with discounting) and never concedes; accepts offers above that threshold',
   citation:
-    'Baarslag, Hindriks, Jonker, Kraus & Lin, "The first automated negotiating agents competition (ANAC 2010)", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 113–135',
+    'Baarslag, Hindriks, Jonker, Kraus & Lin, "The first automated negotiating agents competition (ANAC 2010)", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new IAMcrazyHaggler(view),
 });

@@ -61,6 +61,6 @@ export const iamhaggler = anacKind({
   description:
     'IAMhaggler: Bayesian opponent model (Hindriks & Tykhonov), Boulware concession towards the best offer received, offers the bid near its target the opponent likes best',
   citation:
-    'Williams, Robu, Gerding & Jennings, "IAMhaggler: a negotiation agent for complex environments", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 151–158',
+    'Williams, Robu, Gerding & Jennings, "IAMhaggler: a negotiation agent for complex environments", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new IAMhaggler(view),
 });

@@ -74,6 +74,6 @@ export const nozomi = anacKind({
   description:
     'Nozomi: concedes half of each improvement in the opponent’s offers (slowly on its own after half time), offers the outcome near its target that shares most issues with the opponent’s last offer, and ends by offering the best offer received',
   citation:
-    'Baarslag, Hindriks, Jonker, Kraus & Lin, "The first automated negotiating agents competition (ANAC 2010)", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 113–135',
+    'Baarslag, Hindriks, Jonker, Kraus & Lin, "The first automated negotiating agents competition (ANAC 2010)", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new Nozomi(view),
 });

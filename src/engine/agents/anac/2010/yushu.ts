@@ -71,6 +71,6 @@ export const yushu = anacKind({
   description:
     'Yushu: keeps the ten best offers received, concedes from 1 towards their mean (t³), and in its last estimated rounds offers and accepts the best offer received',
   citation:
-    'An & Lesser, "Yushu: a heuristic-based agent for automated negotiating competition", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012, pp. 145–149',
+    'An & Lesser, "Yushu: a heuristic-based agent for automated negotiating competition", New Trends in Agent-Based Complex Automated Negotiations, SCI 383, Springer 2012',
   create: (view) => new Yushu(view),
 });

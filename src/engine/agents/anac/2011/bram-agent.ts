@@ -1,6 +1,6 @@
 import type { AgentView, Bid, OfferTurn } from '../../../negotiation/agent.ts';
 import { anacKind } from '../../agent-kind.ts';
-import { bestBid, randomBidIn } from '../../bid-search.ts';
+import { bestBid, climbTo, randomBidIn } from '../../bid-search.ts';
 import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.ts';
 
 /**
@@ -56,33 +56,11 @@ export class BRAMAgent extends Negotiator {
     });
   }
 
-  /** Starting from `start`, the greedy one-issue-at-a-time path up to own utility ≥ lo; undefined when it stalls below. */
-  private climb(start: Bid, lo: number): Bid | undefined {
-    const bid = [...start];
-    const radices = this.view.space.radices;
-    for (let step = 0; step <= bid.length; step++) {
-      const u = this.u(bid);
-      if (u >= lo) return bid;
-      let gain = 0;
-      let move: [number, number] | undefined;
-      for (let i = 0; i < bid.length; i++) {
-        const keep = bid[i]!;
-        for (let v = 0; v < radices[i]!; v++) {
-          if (v === keep) continue;
-          bid[i] = v;
-          const g = this.u(bid) - u;
-          if (g > gain) {
-            gain = g;
-            move = [i, v];
-          }
-        }
-        bid[i] = keep;
-      }
-      if (!move) return undefined;
-      bid[move[0]] = move[1];
-    }
-    return this.u(bid) >= lo ? bid : undefined;
+  /** Greedy one-issue-at-a-time climb from `start` up to own utility ≥ lo (see `climbTo`; undefined when it stalls). */
+  climb(start: Bid, lo: number): Bid | undefined {
+    return climbTo(start, lo, (b) => this.u(b), this.view.space.radices);
   }
+
 
   protected decide(turn: OfferTurn, offer: ReceivedOffer | undefined): Decision {
     const th = this.threshold(turn.time);
@@ -101,6 +79,6 @@ export const bramAgent = anacKind({
   strategy: 'builds bids from the opponent’s most frequent recent values, conceding the issues that matter least to itself; stepwise threshold',
   description:
     'BRAMAgent: starts each bid from the opponent’s most frequent values in its last 10 offers and changes the issues that raise its own utility most until the bid reaches a stepwise falling threshold',
-  citation: 'Fishel, Bercovitch & Gal, "BRAMAgent", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 213–216',
+  citation: 'Fishel, Bercovitch & Gal, "BRAMAgent", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new BRAMAgent(view),
 });

@@ -74,6 +74,6 @@ export const gahboninho = anacKind({
   description:
     'Gahboninho: offers its best outcome at first while measuring the opponent’s compliance, then concedes slowly against compliant opponents and faster against tough ones; offers the best offer received in the last moments',
   citation:
-    'Ben Adar, Sofy & Elimelech, "Gahboninho: strategy for balancing pressure and compromise in automated negotiation", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 205–208',
+    'Ben Adar, Sofy & Elimelech, "Gahboninho: strategy for balancing pressure and compromise in automated negotiation", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new Gahboninho(view),
 });

@@ -59,6 +59,6 @@ export const hardHeaded = anacKind({
   strategy: 'extreme Boulware (e = 0.05) above a 0.585 floor; frequency model picks the bid in a window',
   description:
     'HardHeaded: concedes only at the very end (Boulware, e = 0.05) and never below 0.585 or its reservation value; its frequency opponent model picks, among bids near its threshold, the one the opponent likes best',
-  citation: 'van Krimpen, Looije & Hajizadeh, "HardHeaded", Complex Automated Negotiations: Theories, Models, and Software Competitions, SCI 435, Springer 2013, pp. 223–227',
+  citation: 'van Krimpen, Looije & Hajizadeh, "HardHeaded", Complex Automated Negotiations: Theories, Models, and Software Competitions, SCI 435, Springer 2013',
   create: (view) => new HardHeaded(view),
 });

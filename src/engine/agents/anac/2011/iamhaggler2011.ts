@@ -16,15 +16,16 @@ function phi(z: number): number {
  * IAMhaggler2011 (ANAC 2011, 3rd; Williams, Robu, Gerding & Jennings, IJCAI
  * 2011). It predicts the opponent's future concession with a Gaussian
  * process fitted to the best utility (for itself) of the opponent's offers in
- * each of 36 time slots. For every future time τ and utility u on a grid it
- * takes the probability that the opponent will by then offer at least u,
- * P = 1 − Φ((u − μ(τ))/σ(τ)), and chooses the (τ*, u*) that maximise the
- * expected discounted utility u·P·δ^τ. Its target then moves in a straight
+ * each of 36 time slots. For every future slot time τ and utility u on a grid
+ * it takes the probability that the opponent will offer at least u in some
+ * slot up to τ, P = 1 − Π_s Φ((u − μ(s))/σ(s)) (slots taken as independent),
+ * and chooses the (τ*, u*) that maximise the expected discounted utility
+ * u·P·δ^τ. Its target then moves in a straight
  * line from where it is towards u* at τ*; it never falls below the best
  * offer received nor its reservation value. It offers a random outcome
  * within 0.025 above its target and accepts an offer at or above the target
  * or at least as good as its last bid. The GP is refitted when a new slot
- * starts. (The grid, 20 × 20, and the kernel — Matérn 3/2 with a length
+ * starts. (The grid of 20 utilities by the future slots, the independence of slots, and the kernel — Matérn 3/2 with a length
  * scale chosen by marginal likelihood — are our choices; the paper fits the
  * hyperparameters by maximum likelihood.) `reservationAware` (IAMhaggler2012)
  * also never aims below the reservation value when choosing u* and walks away
@@ -62,19 +63,26 @@ export class IAMhaggler2011 extends Negotiator {
     this.gp.fit(x, y);
     const df = this.discountFactor;
     const floor = this.reservationAware ? this.unitReservation : 0;
+    // Predictions at the future slots; P(the opponent offers ≥ u by τ) = 1 − Π over slots up to τ of P(slot max < u),
+    // treating slots as independent (our reading of "will the opponent offer at least u by then").
+    const slots = this.tracker.slots;
+    const future: { tau: number; mean: number; sd: number }[] = [];
+    for (let s = this.tracker.slotOf(t) + 1; s < slots; s++) {
+      const tau = (s + 0.5) / slots;
+      const p = this.gp.predict(tau);
+      future.push({ tau, mean: p.mean, sd: Math.max(1e-3, p.sd) });
+    }
     let best = -Infinity;
     let goal: { tau: number; u: number } | undefined;
-    // Latest times first: with equal expected value there is no reason to concede sooner.
-    for (let i = 20; i >= 1; i--) {
-      const tau = t + ((1 - t) * i) / 20;
-      const p = this.gp.predict(tau);
-      const sd = Math.max(1e-3, p.sd);
-      for (let j = 0; j < 20; j++) {
-        const u = floor + ((1 - floor) * (j + 0.5)) / 20;
-        const ev = u * (1 - phi((u - p.mean) / sd)) * Math.pow(df, tau);
+    for (let j = 0; j < 20; j++) {
+      const u = floor + ((1 - floor) * (j + 0.5)) / 20;
+      let none = 1;
+      for (const f of future) {
+        none *= phi((u - f.mean) / f.sd);
+        const ev = u * (1 - none) * Math.pow(df, f.tau);
         if (ev > best + 1e-12) {
           best = ev;
-          goal = { tau, u };
+          goal = { tau: f.tau, u };
         }
       }
     }
@@ -123,6 +131,6 @@ export const iamhaggler2011 = anacKind({
   description:
     'IAMhaggler2011: fits a Gaussian process to the opponent’s concession, picks the time and utility with the best expected discounted value, and concedes linearly towards it',
   citation:
-    'Williams, Robu, Gerding & Jennings, "Using Gaussian processes to optimise concession in complex negotiations against unknown opponents", IJCAI 2011, pp. 432–438; "IAMhaggler2011: a Gaussian process regression based negotiation agent", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 209–212',
+    'Williams, Robu, Gerding & Jennings, "Using Gaussian processes to optimise concession in complex negotiations against unknown opponents", IJCAI 2011; "IAMhaggler2011: a Gaussian process regression based negotiation agent", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new IAMhaggler2011(view),
 });

@@ -111,6 +111,6 @@ export const niceTitForTat = anacKind({
   description:
     'Nice Tit for Tat: mirrors the opponent’s concession, measured in its estimated utility relative to the estimated Nash point, never conceding beyond the Nash point; offers the bid the opponent likes best at its target',
   citation:
-    'Baarslag, Hindriks & Jonker, "A tit for tat negotiation strategy for real-time bilateral negotiations", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 229–233',
+    'Baarslag, Hindriks & Jonker, "A tit for tat negotiation strategy for real-time bilateral negotiations", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new NiceTitForTat(view),
 });

@@ -68,6 +68,6 @@ export const theNegotiator = anacKind({
   description:
     'TheNegotiator: hard-headed in a first phase whose length shrinks with the discount, concedes linearly in a second, and in the last offers the opponent’s own offers that are best for it',
   citation:
-    'Dirkzwager, Hendrikx & de Ruiter, "TheNegotiator: a dynamic strategy for bilateral negotiations with time-based discounts", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 217–221',
+    'Dirkzwager, Hendrikx & de Ruiter, "TheNegotiator: a dynamic strategy for bilateral negotiations with time-based discounts", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new TheNegotiator(view),
 });

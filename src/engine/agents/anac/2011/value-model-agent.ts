@@ -118,6 +118,6 @@ export const valueModelAgent = anacKind({
   description:
     'ValueModelAgent: estimates the opponent’s utility loss of each issue value from its concessions and offers, near a slowly falling target, the bid that costs the opponent least',
   citation:
-    'Frieder & Miller, "Value Model Agent: a novel preference profiler for negotiation with agents", Complex Automated Negotiations, SCI 435, Springer 2013, pp. 199–203',
+    'Frieder & Miller, "Value Model Agent: a novel preference profiler for negotiation with agents", Complex Automated Negotiations, SCI 435, Springer 2013',
   create: (view) => new ValueModelAgent(view),
 });
