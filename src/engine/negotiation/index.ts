@@ -9,3 +9,4 @@ export * from './trace.ts';
 export * from './distances.ts';
 export { sortOutcomes, lowerBound, type SortedOutcomes, DEFAULT_EXACT_SORT_LIMIT } from './sorted-outcomes.ts';
 export type { MediatorStrategy } from './single-text.ts';
+export * from './tournament/index.ts';
