@@ -3,6 +3,10 @@ import { z } from 'zod';
 
 /** Largest request body the API reads. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Largest body of a saved run (parsed on the main thread, so kept small). */
+export const RUN_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest body of a variant (a patch; parsed on the main thread, so kept small). */
+export const VARIANT_BODY_BYTES = 1024 * 1024;
 /** Most files one import may carry. */
 export const MAX_IMPORT_FILES = 200;
 

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
-import { applyVariant, geniusExportLosses, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Store } from '../storage/store.ts';
-import { exportQuery, idParam, importBody, MAX_BODY_BYTES, runBody, runParam, sourceBody, variantBody, variantParam, zodProblems } from './api-schemas.ts';
+import { exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
+import { hostGuard } from './host-guard.ts';
 import { registerPlayRoutes } from './play.ts';
+import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
+import { registerRawJsonBodies } from './raw-body.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -19,6 +21,12 @@ export interface AppOptions {
   readonly webDir?: string;
   readonly logger?: boolean;
   readonly bodyLimit?: number;
+  /** The worker pool for expensive steps (default: a new one, closed with the app). */
+  readonly pool?: TaskPool;
+  /** The listening address (`--host`): accepted as a Host name (docs/api.md, "Who may call the server"). */
+  readonly host?: string;
+  /** More host names to answer to (`--allowed-host`). */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** A client error with a status and, for scenario problems, the diagnostics. */
@@ -38,33 +46,33 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
   return r.data;
 }
 
-/** Reads a native scenario, turning its ScenarioError into a 400 with every diagnostic. */
-function readSource(file: string, source: string): Scenario {
-  try {
-    return readNative(file, source);
-  } catch (e) {
-    if (e instanceof ScenarioError) throw new ApiError(400, 'the scenario has errors', { diagnostics: e.diagnostics });
-    throw e;
-  }
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES });
+  const bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit });
   const builtins = new Map(options.builtins.map((b) => [b.id, b]));
+  const pool = options.pool ?? new TaskPool();
+  if (!options.pool) app.addHook('onClose', async () => pool.close());
+  await app.register(hostGuard, { ...(options.host !== undefined ? { host: options.host } : {}), allowedHosts: options.allowedHosts ?? [] });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
-    if (error instanceof ApiError) {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply: FastifyReply) => {
+    if (error instanceof ApiError || error instanceof TaskRefusal) {
       return reply.status(error.status).send({ error: error.message, ...(error.details as object | undefined) });
     }
     if (error instanceof ScenarioError) {
       return reply.status(400).send({ error: 'the scenario has errors', diagnostics: error.diagnostics });
     }
+    if (error instanceof TaskBudgetError) {
+      return reply.status(422).send({ error: error.message, budget: { limit: error.limit, ...error.budget } });
+    }
+    if (error instanceof PoolBusyError) {
+      return reply.status(503).header('retry-after', '5').send({ error: error.message });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
     const message =
       error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? `the request body is larger than the limit of ${Math.round((options.bodyLimit ?? MAX_BODY_BYTES) / 1048576)} MiB`
+        ? `the request body is larger than the limit of ${formatBytes(request.routeOptions.bodyLimit ?? bodyLimit)} for ${request.method} ${request.routeOptions.url ?? 'this route'}`
         : status === 500
           ? 'internal error'
           : error.message;
@@ -80,20 +88,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { id: s.id, name: s.name, format: s.format, source: s.source, builtin: false };
   };
 
-  /** The scenario with this id as the engine reads it, with a variant (written in it or stored) applied. */
-  const load = (id: string, variant: string | undefined): Scenario => {
-    const s = find(id);
-    const scenario = readSource(`${id}.yaml`, s.source);
-    if (!variant) return scenario;
-    const stored = s.builtin ? undefined : store.listVariants(id).find((v) => v.id === variant);
-    try {
-      return applyVariant(stored ? { ...scenario, variants: [...(scenario.variants ?? []), { id: stored.id, patch: stored.patch }] } : scenario, variant);
-    } catch (e) {
-      throw new ApiError(400, (e as Error).message);
-    }
+  /** A stored variant with this id (written in the source ones need none). */
+  const storedVariant = (s: { id: string; builtin: boolean }, variant: string | undefined) => {
+    const v = variant && !s.builtin ? store.listVariants(s.id).find((x) => x.id === variant) : undefined;
+    return v ? { stored: { id: v.id, patch: v.patch } } : {};
   };
 
-  app.get('/api/health', async () => ({ ok: true, schemaVersion: store.schemaVersion }));
+  /** The scenario with this id as the engine reads it, with a variant (written in it or stored) applied; read in the pool. */
+  const load = async (id: string, variant: string | undefined): Promise<Scenario> => {
+    const s = find(id);
+    return pool.runTask('loadScenario', { file: `${id}.yaml`, source: s.source, ...(variant ? { variant } : {}), ...storedVariant(s, variant) });
+  };
+
+  // Answers at once, whatever the pool is doing: no work on the main thread.
+  app.get('/api/health', async () => ({ ok: true, schemaVersion: store.schemaVersion, pool: { running: pool.running, queued: pool.queued } }));
 
   app.get('/api/scenarios', async () => ({
     scenarios: [
@@ -108,35 +116,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { ...s, variants: s.builtin ? [] : store.listVariants(id) };
   });
 
-  app.post('/api/scenarios/import', async (req, reply) => {
-    const body = parse(importBody, req.body, 'import request');
-    let scenario: Scenario;
-    try {
-      scenario = importScenario(body.files);
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new ApiError(400, 'the files could not be imported', { diagnostics: e.diagnostics });
-      throw e;
-    }
-    const source = printNative(scenario, 'yaml');
-    const saved = store.createScenario({ name: scenario.name, format: scenario.origin?.format ?? 'parley', source });
-    return reply.status(201).send({ id: saved.id, name: saved.name, format: saved.format, builtin: false, skipped: scenario.origin?.skipped ?? [] });
-  });
+  // Uploads are parsed, validated and converted in the pool: the request body reaches the worker as bytes.
+  await app.register(async (raw) => {
+    registerRawJsonBodies(raw);
 
-  app.post('/api/scenarios', async (req, reply) => {
-    const { source } = parse(sourceBody, req.body, 'scenario');
-    const scenario = readSource('scenario.yaml', source);
-    const saved = store.createScenario({ name: scenario.name, format: 'parley', source });
-    return reply.status(201).send({ id: saved.id, name: saved.name, format: saved.format, builtin: false });
-  });
+    raw.post('/api/scenarios/import', async (req, reply) => {
+      const r = await pool.runTask('importFiles', { body: req.body as Uint8Array });
+      const saved = store.createScenario({ name: r.name, format: r.format, source: r.source });
+      return reply.status(201).send({ id: saved.id, name: saved.name, format: saved.format, builtin: false, skipped: r.skipped });
+    });
 
-  app.put('/api/scenarios/:id', async (req) => {
-    const { id } = parse(idParam, req.params, 'scenario id');
-    const { source } = parse(sourceBody, req.body, 'scenario');
-    const s = find(id);
-    if (s.builtin) throw new ApiError(409, `"${id}" is a built-in scenario and cannot be changed; save a copy with POST /api/scenarios`);
-    const scenario = readSource(`${id}.yaml`, source);
-    const saved = store.updateScenario(id, { name: scenario.name, source })!;
-    return { id: saved.id, name: saved.name, format: saved.format, builtin: false, updatedAt: saved.updatedAt };
+    raw.post('/api/scenarios', async (req, reply) => {
+      const r = await pool.runTask('readSource', { body: req.body as Uint8Array, file: 'scenario.yaml' });
+      const saved = store.createScenario({ name: r.name, format: 'parley', source: r.source });
+      return reply.status(201).send({ id: saved.id, name: saved.name, format: saved.format, builtin: false });
+    });
+
+    raw.put('/api/scenarios/:id', async (req) => {
+      const { id } = parse(idParam, req.params, 'scenario id');
+      const s = find(id);
+      if (s.builtin) throw new ApiError(409, `"${id}" is a built-in scenario and cannot be changed; save a copy with POST /api/scenarios`);
+      const r = await pool.runTask('readSource', { body: req.body as Uint8Array, file: `${id}.yaml` });
+      const saved = store.updateScenario(id, { name: r.name, source: r.source });
+      if (!saved) throw new ApiError(404, `no scenario with id "${id}"`);
+      return { id: saved.id, name: saved.name, format: saved.format, builtin: false, updatedAt: saved.updatedAt };
+    });
   });
 
   app.delete('/api/scenarios/:id', async (req, reply) => {
@@ -150,21 +154,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { id } = parse(idParam, req.params, 'scenario id');
     const q = parse(exportQuery, req.query, 'export query');
     const s = find(id);
-    const scenario = load(id, q.variant);
-    const base = s.name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
-    if (q.format === 'genius') {
-      try {
-        return { format: 'genius', files: printGenius(scenario), notes: geniusExportLosses(scenario) };
-      } catch (e) {
-        if (e instanceof ScenarioError) throw new ApiError(422, 'GENIUS cannot express this scenario', { diagnostics: e.diagnostics });
-        throw e;
-      }
-    }
-    const text = q.variant || s.format !== 'parley' || q.format === 'json' ? printNative(scenario, q.format) : s.source;
+    const base = s.name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 100) || 'scenario';
+    const out = await pool.runTask('exportScenario', {
+      file: `${id}.yaml`,
+      source: s.source,
+      format: q.format,
+      verbatim: s.format === 'parley',
+      ...(q.variant ? { variant: q.variant } : {}),
+      ...storedVariant(s, q.variant),
+    });
+    if (out.format === 'genius') return out;
     return reply
       .header('content-type', q.format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
       .header('content-disposition', `attachment; filename="${base}.${q.format}"`)
-      .send(text);
+      .send(out.text);
   });
 
   app.get('/api/scenarios/:id/variants', async (req) => {
@@ -173,19 +176,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { variants: s.builtin ? [] : store.listVariants(id) };
   });
 
-  app.put('/api/scenarios/:id/variants/:variant', async (req) => {
+  app.put('/api/scenarios/:id/variants/:variant', { bodyLimit: VARIANT_BODY_BYTES }, async (req) => {
     const { id, variant } = parse(variantParam, req.params, 'variant id');
     const body = parse(variantBody, req.body, 'variant');
     const s = find(id);
     if (s.builtin) throw new ApiError(409, `"${id}" is a built-in scenario; save a copy before adding variants`);
     // The patch must give a valid scenario.
-    const scenario = readSource(`${id}.yaml`, s.source);
-    try {
-      applyVariant({ ...scenario, variants: [{ id: variant, patch: body.patch }] }, variant);
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new ApiError(400, 'the variant gives an invalid scenario', { diagnostics: e.diagnostics });
-      throw new ApiError(400, (e as Error).message);
-    }
+    await pool.runTask('checkVariant', { file: `${id}.yaml`, source: s.source, variant, patch: body.patch });
     return store.putVariant({ scenarioId: id, id: variant, patch: body.patch, ...(body.description !== undefined ? { description: body.description } : {}) });
   });
 
@@ -201,7 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { runs: store.listRuns(id) };
   });
 
-  app.post('/api/scenarios/:id/runs', async (req, reply) => {
+  app.post('/api/scenarios/:id/runs', { bodyLimit: RUN_BODY_BYTES }, async (req, reply) => {
     const { id } = parse(idParam, req.params, 'scenario id');
     const body = parse(runBody, req.body, 'run');
     find(id);
@@ -227,4 +224,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`, then restart the server.'));
   }
   return app;
+}
+
+/** A byte count as the 413 message says it. */
+function formatBytes(n: number): string {
+  return n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MiB` : `${+(n / 1024).toFixed(1)} KiB`;
 }

@@ -260,7 +260,7 @@ export class PlaySessions {
 
 export interface PlayRouteOptions {
   /** The scenario with this id, with the variant applied (throws the API's own errors). */
-  readonly load: (id: string, variant: string | undefined) => Scenario;
+  readonly load: (id: string, variant: string | undefined) => Promise<Scenario> | Scenario;
   /** Validates with zod, throwing the API's 400 with the problems. */
   readonly parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) => z.infer<T>;
   readonly sessions?: PlaySessions;
@@ -280,7 +280,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
   app.post('/api/play', { bodyLimit: PLAY_BODY_BYTES }, async (req, res) =>
     errors(async () => {
       const body = parse(playStartBody, req.body, 'play request');
-      const scenario = load(body.scenarioId, body.variant);
+      const scenario = await load(body.scenarioId, body.variant);
       const game = new PlayGame(scenario, body.seat, body.opponents, body.rounds, body.seed);
       const view = await game.settle();
       const id = sessions.add(game, body.seat);

@@ -10,6 +10,8 @@ import { ensureWebBuild, REPO_ROOT, WEB_DIST } from './web-build.ts';
 export interface ServeOptions {
   readonly port?: number;
   readonly host?: string;
+  /** More host names to answer to (`--allowed-host`); see host-guard.ts. */
+  readonly allowedHosts?: readonly string[];
   /** Database file; default `$PARLEY_DB` or the user's data directory. */
   readonly db?: string;
   readonly builtinsDir?: string;
@@ -35,7 +37,14 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const store = Store.open(opts.db ?? defaultDatabasePath());
   const { scenarios, errors } = loadBuiltins(opts.builtinsDir ?? join(REPO_ROOT, 'scenarios'));
   for (const e of errors) log(`skipped a built-in scenario: ${e}`);
-  const app = await buildApp({ store, builtins: scenarios, webDir: WEB_DIST, logger: opts.logger ?? false });
+  const app = await buildApp({
+    store,
+    builtins: scenarios,
+    webDir: WEB_DIST,
+    logger: opts.logger ?? false,
+    host: opts.host ?? '127.0.0.1',
+    allowedHosts: opts.allowedHosts ?? [],
+  });
   try {
     await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
   } catch (e) {

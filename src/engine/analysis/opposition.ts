@@ -3,32 +3,9 @@ import type { UtilityFunction } from '../model/utility-function.ts';
 import { createRng } from '../util/rng.ts';
 import type { Opposition } from './analysis-types.ts';
 import { roundUtility } from './frontier-types.ts';
+import { kendallTauB } from './correlation.ts';
 
-/**
- * Kendall's τ-b of two equally long series: (concordant − discordant) /
- * √((pairs − ties in a)(pairs − ties in b)); 0 when either series is constant.
- */
-export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const m = a.length;
-  let conc = 0;
-  let disc = 0;
-  let tiesA = 0;
-  let tiesB = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = i + 1; j < m; j++) {
-      const da = Math.sign(a[i]! - a[j]!);
-      const db = Math.sign(b[i]! - b[j]!);
-      if (da === 0) tiesA++;
-      if (db === 0) tiesB++;
-      const s = da * db;
-      if (s > 0) conc++;
-      else if (s < 0) disc++;
-    }
-  }
-  const pairs = (m * (m - 1)) / 2;
-  const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
-  return den > 0 ? (conc - disc) / den : 0;
-}
+export { kendallTauB };
 
 /**
  * How far the parties' preferences conflict:
