@@ -133,7 +133,7 @@ export function expandScenarioPath(written: string, absolute: string): FoundScen
 export async function loadTournament(configPath: string | undefined, flags: TournamentFlags, options: { cwd?: string; onScenario?: (i: number, n: number, id: string) => void } = {}): Promise<LoadedTournament> {
   const cwd = options.cwd ?? process.cwd();
   let fileValue: Record<string, unknown> = {};
-  let at: (path: (string | number)[], message: string) => Diagnostic = (_path, message) => ({ message });
+  let at: (path: (string | number)[], message: string, options?: { key?: boolean }) => Diagnostic = (_path, message) => ({ message });
   let fileDir = cwd;
   if (configPath !== undefined) {
     const abs = resolve(cwd, configPath);
@@ -153,13 +153,13 @@ export async function loadTournament(configPath: string | undefined, flags: Tour
   }
   const fromFlags = flagValues(flags);
   const origin = (key: string | number | undefined) => (typeof key === 'string' && key in fromFlags ? 'flag' : 'file');
-  const locate = (path: readonly (string | number)[], message: string): Diagnostic => {
+  const locate = (path: readonly (string | number)[], message: string, atKey = false): Diagnostic => {
     const key = path[0];
     if (origin(key) === 'flag') {
       const rest = path.slice(1);
       return { message: `${FLAG_OF[key as keyof TournamentConfigFile] ?? String(key)}${rest.length ? ` (item ${Number(rest[0]) + 1})` : ''}: ${message}` };
     }
-    return at([...path], message);
+    return at([...path], message, atKey ? { key: true } : undefined);
   };
   const baseOf = (key: string) => (origin(key) === 'flag' ? cwd : fileDir);
 
@@ -167,7 +167,7 @@ export async function loadTournament(configPath: string | undefined, flags: Tour
   try {
     file = checkTournamentConfig({ ...fileValue, ...fromFlags });
   } catch (e) {
-    if (e instanceof TournamentConfigError) throw new ScenarioError(e.problems.map((p) => locate(p.path, p.message)));
+    if (e instanceof TournamentConfigError) throw new ScenarioError(e.problems.map((p) => locate(p.path, p.message, p.key)));
     throw e;
   }
   const problems: Diagnostic[] = [];
@@ -175,6 +175,7 @@ export async function loadTournament(configPath: string | undefined, flags: Tour
   if (!file.agents) problems.push({ ...(configPath ? { file: configPath } : {}), message: `no agents: list them under agents: in ${where}, or with --agents` });
   if (!file.scenarios) problems.push({ ...(configPath ? { file: configPath } : {}), message: `no scenarios: list them under scenarios: in ${where}, or with --scenarios` });
 
+  const checkRegistry = nodeAgentResolver(new Map());
   // Agents: module paths are relative to where they were written (the file's folder, or the working directory for flags).
   const agents: TournamentAgentInput[] = [];
   const agentIndex: number[] = [];
@@ -182,6 +183,11 @@ export async function loadTournament(configPath: string | undefined, flags: Tour
     const spec = agentSpecOf(entry);
     const m = agentModuleOf(typeof entry === 'string' ? entry : entry.name);
     if (!m) {
+      try {
+        checkRegistry(spec);
+      } catch (e) {
+        problems.push(locate(['agents', i], e instanceof Error ? e.message : String(e)));
+      }
       agents.push(entry);
       agentIndex.push(i);
       return;
@@ -190,7 +196,7 @@ export async function loadTournament(configPath: string | undefined, flags: Tour
       return problems.push(locate(['agents', i, 'params'], 'an agent module takes no parameters (read them in your module instead)'));
     const abs = isAbsolute(m.path) ? m.path : resolve(baseOf('agents'), m.path);
     if (!existsSync(abs)) return problems.push(locate(['agents', i], `no agent module "${m.path}" (looked for ${abs})`));
-    agents.push({ name: `${abs}${m.exportName === 'default' ? '' : `#${m.exportName}`}`, label: agentLabelOf(entry) === spec ? spec : agentLabelOf(entry) });
+    agents.push({ name: `${abs}${m.exportName === 'default' ? '' : `#${m.exportName}`}`, label: agentLabelOf(entry) });
     agentIndex.push(i);
   });
   const modules = await loadAgentModules(agents.map((a) => agentSpecOf(a)));

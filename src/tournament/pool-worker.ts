@@ -3,8 +3,6 @@ import { workerData } from 'node:worker_threads';
 import type { Agent, AgentFactory } from '../engine/negotiation/agent.ts';
 import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { createJobContext, jobNeedsAsync, runJobAsync, runJobSync, type JobContext, type NegotiationRow } from '../engine/negotiation/tournament/job.ts';
-import type { TournamentJob } from '../engine/negotiation/tournament/pairings.ts';
-import type { TournamentSpec } from '../engine/negotiation/tournament/spec.ts';
 import { isAsyncAgent, isModuleAgent, loadAgentModules, nodeAgentResolver } from './agents.ts';
 import type { PoolTask, PoolWorkerData } from './pool-protocol.ts';
 

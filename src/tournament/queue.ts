@@ -69,7 +69,7 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
     try {
       await redis.connect();
     } catch (e) {
-      throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     await redis.set(specKey(queueName, runId), JSON.stringify(spec));
     const queue = (opened.queue = new Queue(queueName, { connection }));
@@ -161,7 +161,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     await redis.connect();
   } catch (e) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const pools = new Map<string, Promise<LocalPool>>();
   let processed = 0;

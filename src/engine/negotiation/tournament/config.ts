@@ -134,6 +134,8 @@ function describe(v: unknown): string {
 export interface TournamentConfigProblem {
   readonly path: FieldPath;
   readonly message: string;
+  /** The problem is the key itself (an unknown field): point at the key. */
+  readonly key?: boolean;
 }
 
 /** A configuration with problems; `problems` lists every one, each with its field path. */
@@ -151,7 +153,7 @@ export class TournamentConfigError extends Error {
  */
 export function checkTournamentConfig(value: unknown): TournamentConfigFile {
   const r = tournamentConfigSchema.safeParse(value ?? {});
-  if (!r.success) throw new TournamentConfigError(flattenIssues(r.error.issues).map((i) => ({ path: i.path, message: i.message })));
+  if (!r.success) throw new TournamentConfigError(flattenIssues(r.error.issues).map((i) => ({ path: i.path, message: i.message, ...(i.message.startsWith('unknown field') ? { key: true } : {}) })));
   return r.data as TournamentConfigFile;
 }
 
@@ -160,8 +162,8 @@ export interface TournamentConfigDocument {
   readonly file: string;
   /** The raw value (checked by `checkTournamentConfig`, maybe after flags are merged in). */
   readonly value: Record<string, unknown>;
-  /** A diagnostic at a field path of the file. */
-  at(path: FieldPath, message: string): Diagnostic;
+  /** A diagnostic at a field path of the file (with `key`, at the mapping key rather than its value). */
+  at(path: FieldPath, message: string, options?: { key?: boolean }): Diagnostic;
 }
 
 /**
@@ -174,7 +176,7 @@ export function readTournamentConfigDocument(file: SourceFile): TournamentConfig
   const v = doc.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v))
     throw new ScenarioError([doc.at([], `a tournament configuration is a mapping (agents:, scenarios:, repetitions: …), got ${describe(v)}`)]);
-  return { file: file.path, value: v as Record<string, unknown>, at: (path, message) => doc.at(path, message) };
+  return { file: file.path, value: v as Record<string, unknown>, at: (path, message, options) => doc.at(path, message, options) };
 }
 
 /** The spec string of an agent entry: `name` or `name:key=value:key=value` (what `parley run --agents` takes). */
