@@ -9,6 +9,8 @@ import { registerCompare } from './commands/compare.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerReport } from './commands/report.ts';
 import { registerAgents } from './commands/agents.ts';
+import { registerTournament } from './commands/tournament.ts';
+import { registerWorker } from './commands/worker.ts';
 
 const program = createProgram();
 registerInspect(program);
@@ -21,5 +23,7 @@ registerCompare(program);
 registerSensitivity(program);
 registerReport(program);
 registerAgents(program);
+registerTournament(program);
+registerWorker(program);
 
 process.exitCode = await runProgram(program, process.argv);

@@ -39,6 +39,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_scenario ON runs (scenario_id, id);
     `,
   },
+  {
+    version: 2,
+    description: 'tournaments and their negotiation results',
+    sql: `
+      CREATE TABLE tournaments (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        agents TEXT NOT NULL,
+        scenarios TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        summary TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE tournament_results (
+        tournament TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        scenario INTEGER NOT NULL,
+        repetition INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        agents TEXT NOT NULL,
+        utilities TEXT NOT NULL,
+        agreement TEXT,
+        rounds INTEGER NOT NULL,
+        end_reason TEXT NOT NULL,
+        faults TEXT NOT NULL,
+        pareto REAL,
+        nash REAL,
+        PRIMARY KEY (tournament, id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a database is at (0 when new). */

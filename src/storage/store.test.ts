@@ -41,14 +41,15 @@ describe('migrations', () => {
 
   it('applies only the missing migrations, and a failing one leaves the previous version intact', () => {
     const db = new Database(':memory:');
-    expect(migrate(db, MIGRATIONS)).toBe(1);
-    const extra = [...MIGRATIONS, { version: 2, description: 'broken', sql: 'CREATE TABLE t2 (x INTEGER); THIS IS NOT SQL;' }];
+    const last = MIGRATIONS.at(-1)!.version;
+    expect(migrate(db, MIGRATIONS)).toBe(last);
+    const extra = [...MIGRATIONS, { version: last + 1, description: 'broken', sql: 'CREATE TABLE t2 (x INTEGER); THIS IS NOT SQL;' }];
     expect(() => migrate(db, extra)).toThrow();
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(last);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't2'").get()).toBeUndefined();
-    const good = [...MIGRATIONS, { version: 2, description: 'ok', sql: 'CREATE TABLE t2 (x INTEGER);' }];
-    expect(migrate(db, good)).toBe(2);
-    expect(migrate(db, good)).toBe(2);
+    const good = [...MIGRATIONS, { version: last + 1, description: 'ok', sql: 'CREATE TABLE t2 (x INTEGER);' }];
+    expect(migrate(db, good)).toBe(last + 1);
+    expect(migrate(db, good)).toBe(last + 1);
     db.close();
   });
 

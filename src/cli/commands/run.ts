@@ -17,6 +17,7 @@ import { loadScenario } from '../load-scenario.ts';
 import { num, table } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
 import { createWorkerAgentFactory, type WorkerAgentFactory } from '../../node/worker-agent.ts';
+import { AGENT_FILE } from '../../node/agent-module.ts';
 
 interface RunOptions {
   agents: string;
@@ -36,8 +37,6 @@ interface RunOptions {
 
 const PROTOCOLS: readonly ProtocolName[] = ['aop', 'saop', 'single-text'];
 const MEDIATORS: readonly MediatorStrategy[] = ['hill-climbing', 'annealing'];
-/** An agent spec naming a module file (`path`, or `path#exportName`): a user-written agent, run in a worker. */
-const AGENT_FILE = /^(.*\.(?:ts|mts|js|mjs))(?:#([A-Za-z_$][\w$]*))?$/;
 
 /** `parley run SCENARIO --agents a,b`: simulates a negotiation (see docs/simulation.md). */
 export function registerRun(program: Command): void {

@@ -5,3 +5,4 @@ export * from './micro.ts';
 export * from './opponent-model.ts';
 export * from './registry.ts';
 export * from './negotiate.ts';
+export * from './tournament.ts';

@@ -11,3 +11,4 @@ export * from './model-trace.ts';
 export * from './model-accuracy.ts';
 export { sortOutcomes, lowerBound, type SortedOutcomes, DEFAULT_EXACT_SORT_LIMIT } from './sorted-outcomes.ts';
 export type { MediatorStrategy } from './single-text.ts';
+export * from './tournament/index.ts';

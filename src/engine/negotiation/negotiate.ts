@@ -125,6 +125,15 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   return p;
 }
 
+/**
+ * The parties that take turns or vote, in scenario order: those the agreement
+ * rule counts (`ruleVoters`). Agents are assigned to them in this order.
+ */
+export function negotiationParticipants(scenario: Scenario, rule: AgreementRule = scenario.agreement): string[] {
+  const voters = new Set(ruleVoters(rule, scenario.parties));
+  return scenario.parties.filter((p) => voters.has(p.id)).map((p) => p.id);
+}
+
 interface Setup {
   readonly session: Session;
   readonly run: ProtocolRun;
@@ -148,7 +157,7 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
 
   const voters = new Set(ruleVoters(rule, scenario.parties));
   for (const id of voters) if (!prep.parties.has(id)) throw new NegotiationSetupError(`the agreement rule names "${id}", which is not a party`);
-  const participants = scenario.parties.filter((p) => voters.has(p.id)).map((p) => p.id);
+  const participants = negotiationParticipants(scenario, rule);
   if (participants.length === 0) throw new NegotiationSetupError('nobody takes part: the agreement rule has no voters');
   const protocol: ProtocolName = options.protocol ?? (participants.length === 2 ? 'aop' : 'saop');
   if (protocol === 'aop' && participants.length !== 2)
