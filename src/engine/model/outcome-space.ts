@@ -65,8 +65,13 @@ export class OutcomeSpace {
 
   /** Issue position by name, or -1. */
   issueIndex(name: string): number {
-    return this.issues.findIndex((i) => i.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let i = this.issues.length - 1; i >= 0; i--) this.byName.set(this.issues[i]!.name, i);
+    }
+    return this.byName.get(name) ?? -1;
   }
+  private byName: Map<string, number> | undefined;
 
   /** The outcome at a mixed-radix index. */
   outcomeAt(index: number | bigint): number[] {
