@@ -149,7 +149,7 @@ function validatePreferences(s: Scenario, prefs: Preferences, p: string, err: (p
       const w = prefs.weights[i];
       if (issue && f && w !== undefined && finite(w)) bound += w * valueBound(f, issue);
     });
-    if (Number.isNaN(bound) && prefs.values.every((f, i) => f.type !== 'table' || f.values.every(finite)) && prefs.weights.every(finite))
+    if (Number.isNaN(bound) && prefs.values.every((f) => f.type !== 'table' || f.values.every(finite)) && prefs.weights.every(finite))
       err(`${p}.values`, 'a value function gives a value that is not a finite number on this issue (its parameters are too large for the range)');
     else if (bound === Infinity) err(`${p}.weights`, 'the weights times the values can sum to more than the largest number (Infinity): scale them down');
     if (prefs.weights.length !== s.issues.length) err(`${p}.weights`, `expected ${s.issues.length} weights, got ${prefs.weights.length}`);
