@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley } from '../testing/cli.ts';
-import { REPO_ROOT } from '../testing/shared.ts';
 
 const hostileScenario = (id: string, name: string) => `parley: 1
 name: ${JSON.stringify(name)}
