@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError, formatDiagnostic } from '../engine/model/diagnostics.ts';
+import { safeName, writeErr } from './format.ts';
 
 /** Exit codes: 0 success, 1 input error (bad scenario, no agreement possible is *not* an error), 2 usage error. */
 export const EXIT_OK = 0;
@@ -47,16 +48,17 @@ export function reportError(e: unknown): number {
     return EXIT_USAGE;
   }
   if (e instanceof UsageError || (e instanceof Error && e.name === 'InvalidArgumentError')) {
-    process.stderr.write(`parley: ${e.message}\n`);
+    writeErr(`parley: ${e.message}\n`);
     return EXIT_USAGE;
   }
   if (e instanceof ScenarioError) {
     const n = e.diagnostics.length;
-    process.stderr.write(`parley: ${n} problem${n === 1 ? '' : 's'} in the input:\n`);
-    for (const d of e.diagnostics) process.stderr.write(`  ${formatDiagnostic(d)}\n`);
+    writeErr(`parley: ${n} problem${n === 1 ? '' : 's'} in the input:\n`);
+    // A diagnostic is one line: line breaks in names it quotes are shown, not obeyed.
+    for (const d of e.diagnostics) writeErr(`  ${safeName(formatDiagnostic(d))}\n`);
     return EXIT_INPUT;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`parley: ${msg}\n`);
+  writeErr(`parley: ${msg}\n`);
   return EXIT_INPUT;
 }

@@ -27,6 +27,29 @@ afterEach(async () => {
 });
 
 describe('worker agents (user-written agents in a worker thread)', () => {
+  it('a worker that reaches its heap limit is stopped: a fault, and the process goes on', async () => {
+    const f = createWorkerAgentFactory(sc, fixture('hoards-memory-agent.ts'), 'default', { turnTimeLimitMs: 30_000, maxOldGenerationSizeMb: 48 });
+    opened.push(f);
+    const r = await negotiate(sc, { agents: [f, 'boulware'], rounds: 50, turnTimeLimitMs: 30_000 });
+    expect(r.endReason).toBe('fault');
+    expect(r.faults[0]).toMatchObject({ party: 'buyer' });
+    expect(r.faults[0]!.message).toMatch(/out of memory|heap/i);
+    expect(f.running).toBe(0);
+    // The next run works.
+    const g = workerAgent(EXAMPLE, 'default', 10_000);
+    expect((await negotiate(sc, { agents: [g, 'boulware'], rounds: 100, seed: 7 })).faults).toEqual([]);
+  });
+
+  it('a module that loops while loading is cut off at the start-up limit and listed in startFailures', async () => {
+    const f = createWorkerAgentFactory(sc, fixture('loops-at-load-agent.ts'), 'default', { turnTimeLimitMs: LIMIT, startupTimeLimitMs: 1500 });
+    opened.push(f);
+    const r = await negotiate(sc, { agents: [f, 'boulware'], rounds: 50, turnTimeLimitMs: LIMIT });
+    expect(r.endReason).toBe('fault');
+    expect(f.startFailures).toHaveLength(1);
+    expect(f.startFailures[0]).toMatch(/loops-at-load-agent\.ts \(party buyer\): the agent did not load within 1500 ms/);
+    expect(f.running).toBe(0);
+  });
+
   it('a synchronous infinite loop is cut off within the turn limit: fault, the run completes, the worker is terminated', async () => {
     const f = workerAgent(fixture('loops-forever-agent.ts'));
     const t0 = performance.now();

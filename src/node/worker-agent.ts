@@ -52,7 +52,16 @@ export interface WorkerAgentOptions {
   readonly startupTimeLimitMs?: number;
   /** The agent's name in results and traces (default: the agent's own `name`). */
   readonly name?: string;
+  /**
+   * Heap limit of each agent's worker in MB (default 512; `resourceLimits.maxOldGenerationSizeMb`).
+   * A worker that reaches it is stopped and its agent faults. Buffers and typed
+   * arrays live outside the heap and are not bounded by it.
+   */
+  readonly maxOldGenerationSizeMb?: number;
 }
+
+/** Default heap limit of an agent's worker (MB). */
+export const DEFAULT_AGENT_HEAP_MB = 512;
 
 export interface WorkerAgentFactory extends AgentFactory {
   readonly agentName?: string;
@@ -60,6 +69,8 @@ export interface WorkerAgentFactory extends AgentFactory {
   close(): Promise<void>;
   /** Number of this factory's workers still running. */
   readonly running: number;
+  /** Why agents of this factory could not start (module not loaded, or not within the start-up limit), one message each. */
+  readonly startFailures: readonly string[];
 }
 
 const THREAD_URL = new URL('./worker-agent-thread.ts', import.meta.url).href;
@@ -95,6 +106,8 @@ export function createWorkerAgentFactory(scenario: Scenario, modulePath: string,
   const startupLimit = options.startupTimeLimitMs ?? Math.max(10_000, Number.isFinite(limit) ? limit : 0);
   const moduleUrl = pathToFileURL(resolve(modulePath)).href;
   const live = new Set<WorkerAgent>();
+  const startFailures: string[] = [];
+  const heapMb = options.maxOldGenerationSizeMb ?? DEFAULT_AGENT_HEAP_MB;
   const factory = (view: AgentView): Agent => {
     const party = scenario.parties.find((p) => p.id === view.partyId);
     if (!party) throw new Error(`party "${view.partyId}" is not in the scenario given to the worker agent factory`);
@@ -115,11 +128,13 @@ export function createWorkerAgentFactory(scenario: Scenario, modulePath: string,
       deadline: view.deadline,
       rngSeed: view.rng.int(-0x80000000, 0x7fffffff),
     };
-    const agent = new WorkerAgent(init, { moduleUrl, exportName, limit, startupLimit, label: `${basename(modulePath)}${exportName === 'default' ? '' : `#${exportName}`}` }, live);
+    const agent = new WorkerAgent(init, { moduleUrl, exportName, limit, startupLimit, heapMb, label: `${basename(modulePath)}${exportName === 'default' ? '' : `#${exportName}`}` }, live);
+    if (agent.startFailure) startFailures.push(`${modulePath}${exportName === 'default' ? '' : `#${exportName}`} (party ${view.partyId}): the agent ${agent.startFailure}`);
     return agent.asAgent();
   };
   const f = Object.assign(factory, {
     ...(options.name !== undefined ? { agentName: options.name } : {}),
+    startFailures,
     close: async () => {
       await Promise.all([...live].map((a) => a.kill('was closed')));
     },
@@ -143,10 +158,12 @@ class WorkerAgent {
   private name: string;
   private hasVote = false;
   private hasObserve = false;
+  /** Why the agent could not start, when it could not. */
+  startFailure: string | undefined;
 
   constructor(
     init: WorkerInit,
-    private readonly cfg: { moduleUrl: string; exportName: string; limit: number; startupLimit: number; label: string },
+    private readonly cfg: { moduleUrl: string; exportName: string; limit: number; startupLimit: number; heapMb: number; label: string },
     private readonly live: Set<WorkerAgent>,
   ) {
     this.name = cfg.label;
@@ -154,7 +171,15 @@ class WorkerAgent {
     this.port = port1;
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const workerData: WorkerData = { port: port2, signal, moduleUrl: cfg.moduleUrl, exportName: cfg.exportName };
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, transferList: [port2], execArgv: [...process.execArgv], stdout: true });
+    this.worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData,
+      transferList: [port2],
+      execArgv: process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')),
+      stdout: true,
+      // Each worker has a heap of its own: without a limit it could grow to the machine's default (~4 GB).
+      resourceLimits: { maxOldGenerationSizeMb: cfg.heapMb, maxYoungGenerationSizeMb: 32 },
+    });
     // The agent's console output goes to stderr, so that it cannot garble `--json` output.
     this.worker.stdout.pipe(process.stderr, { end: false });
     live.add(this);
@@ -165,8 +190,13 @@ class WorkerAgent {
     // Wait (blocking) for the worker to load the module and build the agent.
     const waited = Atomics.wait(signal, 0, 0, cfg.startupLimit);
     const first = receiveMessageOnPort(port1)?.message as WorkerMessage | undefined;
-    if (waited === 'timed-out' || !first) void this.kill(`did not start within ${cfg.startupLimit} ms`);
-    else if (first.type === 'failed') void this.kill(`could not be loaded: ${first.error}`);
+    if (waited === 'timed-out' || !first) {
+      this.startFailure = `did not load within ${cfg.startupLimit} ms (does its module loop or wait at load time?); its worker was terminated`;
+      void this.kill(this.startFailure);
+    } else if (first.type === 'failed') {
+      this.startFailure = `could not be loaded: ${first.error}`;
+      void this.kill(this.startFailure);
+    }
     else if (first.type === 'ready') {
       this.name = first.name || cfg.label;
       this.hasVote = first.vote;

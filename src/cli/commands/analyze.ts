@@ -4,7 +4,7 @@ import { analyze, analysisToJson, parseOutcome, type AnalysisJson, type ScoredOu
 import { adjustedWinner, type AdjustedWinnerOutcome } from '../../engine/analysis/adjusted-winner.ts';
 import { OutcomeSpace } from '../../engine/model/outcome-space.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { count, num, table } from '../format.ts';
+import { count, jsonText, num, table, writeOut } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
 
 interface AnalyzeOptions {
@@ -66,9 +66,8 @@ export function registerAnalyze(program: Command): void {
       }
       const json = analysisToJson(result, scenario.issues);
       const awJson = aw ? adjustedWinnerJson(aw) : undefined;
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(awJson ? { ...json, adjustedWinner: awJson } : json, null, 2)}\n` : renderAnalysis(json) + (aw ? renderAdjustedWinner(aw) : ''),
-      );
+      if (opts.json) process.stdout.write(`${jsonText(awJson ? { ...json, adjustedWinner: awJson } : json)}\n`);
+      else writeOut(renderAnalysis(json) + (aw ? renderAdjustedWinner(aw) : ''));
     });
 }
 

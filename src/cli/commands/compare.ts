@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { compareVariants } from '../../engine/what-if/compare.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { count, num, table } from '../format.ts';
+import { count, jsonText, num, table, writeOut } from '../format.ts';
 
 /** `parley compare PATH --variants a,b`: analyses side by side (`base` = the scenario as written). */
 export function registerCompare(program: Command): void {
@@ -18,7 +18,7 @@ export function registerCompare(program: Command): void {
         : ['base', ...(scenario.variants ?? []).map((v) => v.id)];
       const c = compareVariants(scenario, ids);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+        process.stdout.write(`${jsonText(c)}\n`);
         return;
       }
       const out: string[] = [`${c.scenario}: ${c.rows.length} scenario${c.rows.length === 1 ? '' : 's'} side by side`, ''];
@@ -41,6 +41,6 @@ export function registerCompare(program: Command): void {
         out.push(`  rule: ${r.rule}`);
         out.push(`  Nash deal: ${r.nash ? Object.entries(r.nash.outcome).map(([k, v]) => `${k}=${String(v)}`).join(', ') : 'none (no rational deal)'}`);
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      writeOut(`${out.join('\n')}\n`);
     });
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printNative } from '../../engine/formats/native/index.ts';
 import { geniusExportLosses, printGenius } from '../../engine/formats/genius/index.ts';
+import { writeErr } from '../format.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { UsageError } from '../program.ts';
 
@@ -25,8 +26,8 @@ export function registerExport(program: Command): void {
         mkdirSync(opts.out, { recursive: true });
         const files = printGenius(scenario);
         for (const f of files) writeFileSync(join(opts.out, f.path), f.text);
-        process.stderr.write(`wrote ${files.length} files to ${opts.out}: ${files.map((f) => f.path).join(', ')}\n`);
-        for (const loss of geniusExportLosses(scenario)) process.stderr.write(`note: GENIUS XML cannot hold this: ${loss}\n`);
+        writeErr(`wrote ${files.length} files to ${opts.out}: ${files.map((f) => f.path).join(', ')}\n`);
+        for (const loss of geniusExportLosses(scenario)) writeErr(`note: GENIUS XML cannot hold this: ${loss}\n`);
         return;
       }
       const text = printNative(scenario, opts.to as 'yaml' | 'json');

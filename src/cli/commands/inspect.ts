@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { summarizeScenario, type ScenarioSummary } from '../../engine/model/summary.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { count, num, table, wrap } from '../format.ts';
+import { count, jsonText, num, table, wrap, writeOut } from '../format.ts';
 
 export function registerInspect(program: Command): void {
   program
@@ -12,7 +12,8 @@ export function registerInspect(program: Command): void {
     .option('--variant <id>', 'apply one of the scenario\'s named variants first')
     .action((paths: string[], opts: { json?: boolean; variant?: string }) => {
       const summary = summarizeScenario(loadScenario(paths, opts.variant));
-      process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+      if (opts.json) process.stdout.write(`${jsonText(summary)}\n`);
+      else writeOut(renderSummary(summary));
     });
 }
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { collectReport, htmlReport, markdownReport } from '../../engine/report/index.ts';
 import { loadScenario } from '../load-scenario.ts';
+import { jsonText, writeErr } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
 
 interface ReportCliOptions {
@@ -43,19 +44,26 @@ export function registerReport(program: Command): void {
         command,
         source: paths.join(', '),
         onStage: (s) => {
-          if (process.stderr.isTTY) process.stderr.write(`report: ${s}…\n`);
+          if (process.stderr.isTTY) writeErr(`report: ${s}…\n`);
         },
       });
       mkdirSync(dirname(opts.out) || '.', { recursive: true });
       if (format === 'html') {
         writeFileSync(opts.out, htmlReport(data));
-        process.stderr.write(`wrote ${opts.out}\n`);
+        writeErr(`wrote ${opts.out}\n`);
       } else {
         const prefix = basename(opts.out, extname(opts.out));
         const md = markdownReport(data, prefix);
+        // Figure file names come from scenario text: each must land directly in the report's folder.
+        const folder = resolve(dirname(opts.out));
+        const targets = Object.entries(md.files).map(([name, svg]) => {
+          const target = resolve(folder, name);
+          if (dirname(target) !== folder || basename(target) !== name) throw new Error(`refusing to write the figure "${name}" outside ${folder}`);
+          return [target, svg] as const;
+        });
         writeFileSync(opts.out, md.markdown);
-        for (const [name, svg] of Object.entries(md.files)) writeFileSync(join(dirname(opts.out), name), svg);
-        process.stderr.write(`wrote ${opts.out} and ${Object.keys(md.files).length} SVG files beside it\n`);
+        for (const [target, svg] of targets) writeFileSync(target, svg);
+        writeErr(`wrote ${opts.out} and ${targets.length} SVG files beside it\n`);
       }
       if (opts.json) {
         const json = {
@@ -65,7 +73,7 @@ export function registerReport(program: Command): void {
           rules: data.rules,
           analysis: data.analysis,
         };
-        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        process.stdout.write(`${jsonText(json)}\n`);
       }
     });
 }

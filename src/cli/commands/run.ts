@@ -14,7 +14,7 @@ import { negotiate, negotiateSync } from '../../engine/agents/negotiate.ts';
 import type { MediatorStrategy } from '../../engine/negotiation/single-text.ts';
 import { traceToJsonLines } from '../../engine/negotiation/trace.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { num, table } from '../format.ts';
+import { jsonText, num, table, writeOut } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
 import { createWorkerAgentFactory, type WorkerAgentFactory } from '../../node/worker-agent.ts';
 import { AGENT_FILE } from '../../node/agent-module.ts';
@@ -113,13 +113,20 @@ export function registerRun(program: Command): void {
         return outcomeDistances(scenario, r, analysis);
       };
 
+      // An agent module that could not be started makes the run's answer meaningless: an input error (exit 1), after the report.
+      const startFailures = () => {
+        const failed = [...workers.values()].flatMap((f) => f.startFailures);
+        if (failed.length > 0) throw new AgentStartError(failed);
+      };
+
       if (opts.repeat === 1) {
         const r = await runOne(opts.seed);
         if (opts.trace) writeFileSync(opts.trace, traceToJsonLines(r.events));
         const d = distances(r);
         const models = opts.models ? opponentModelAccuracy(scenario, r, opts.seed) : undefined;
-        if (opts.json) process.stdout.write(JSON.stringify({ ...resultJson(r, d), ...(models ? { models } : {}) }, null, 2) + '\n');
-        else process.stdout.write(describeResult(scenario, r, d) + (models ? describeModels(models) : ''));
+        if (opts.json) process.stdout.write(jsonText({ ...resultJson(r, d), ...(models ? { models } : {}) }) + '\n');
+        else writeOut(describeResult(scenario, r, d) + (models ? describeModels(models) : ''));
+        startFailures();
         return;
       }
 
@@ -142,9 +149,18 @@ export function registerRun(program: Command): void {
       }
       if (opts.trace) writeFileSync(opts.trace, trace);
       const summary = summarise(results, dists);
-      if (opts.json) process.stdout.write(JSON.stringify({ summary, runs: results.map((r, i) => resultJson(r, dists[i])) }, null, 2) + '\n');
-      else process.stdout.write(describeSummary(scenario, results, summary));
+      if (opts.json) process.stdout.write(jsonText({ summary, runs: results.map((r, i) => resultJson(r, dists[i])) }) + '\n');
+      else writeOut(describeSummary(scenario, results, summary));
+      startFailures();
     });
+}
+
+/** Agent modules that could not be started (not loaded, or not within the start-up limit). */
+export class AgentStartError extends Error {
+  override name = 'AgentStartError';
+  constructor(readonly failures: readonly string[]) {
+    super(`${failures.length === 1 ? 'an agent module could not be started' : `${failures.length} agent modules could not be started`}:\n${[...new Set(failures)].map((f) => `  ${f}`).join('\n')}`);
+  }
 }
 
 function checkChoice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {

@@ -3,7 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { ANSWER_KEYS } from '../../engine/what-if/headline.ts';
 import { sensitivity, type SensitivityResult } from '../../engine/what-if/sensitivity.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { num, table } from '../format.ts';
+import { jsonText, num, table, writeOut } from '../format.ts';
 import { UsageError, intOption } from '../program.ts';
 
 interface SensitivityCliOptions {
@@ -55,7 +55,8 @@ export function registerSensitivity(program: Command): void {
       } finally {
         bar?.stop();
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderSensitivity(result));
+      if (opts.json) process.stdout.write(`${jsonText(result)}\n`);
+      else writeOut(renderSensitivity(result));
     });
 }
 

@@ -1,7 +1,7 @@
 import { ScenarioError } from '../model/diagnostics.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ScenarioImporter } from './importer.ts';
-import { checkFileSize, type SourceFile } from './source-file.ts';
+import { checkFileSize, MAX_TOTAL_BYTES, type SourceFile } from './source-file.ts';
 import { nativeImporter } from './native/index.ts';
 import { geniusImporter } from './genius/index.ts';
 import { geniusWebImporter } from './geniusweb/index.ts';
@@ -27,7 +27,13 @@ export const IMPORTERS: readonly ScenarioImporter[] = [nativeImporter, geniusImp
 export function importScenario(files: readonly SourceFile[]): Scenario {
   if (files.length === 0) throw new ScenarioError([{ message: 'no files given' }]);
   // Untrusted input is size-limited before any parser sees it (also for text that did not come from disk).
-  for (const f of files) checkFileSize(f.path, f.text.length);
+  let total = 0;
+  for (const f of files) {
+    checkFileSize(f.path, f.text.length);
+    total += f.text.length;
+  }
+  if (total > MAX_TOTAL_BYTES)
+    throw new ScenarioError([{ message: `the files given hold ${(total / 1048576).toFixed(1)} MiB in all; parley reads at most ${MAX_TOTAL_BYTES / 1048576} MiB for one scenario (docs/limits.md)` }]);
   let best: ScenarioImporter | undefined;
   let score = 0;
   for (const imp of IMPORTERS) {

@@ -13,6 +13,9 @@ export interface SourceFile {
 /** Largest file the parsers accept (untrusted input is size-limited). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+/** Largest total of the files one scenario is read from. */
+export const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+
 /** Throws a ScenarioError when a file is larger than the limit. */
 export function checkFileSize(path: string, bytes: number, limit: number = MAX_FILE_BYTES): void {
   if (bytes > limit)

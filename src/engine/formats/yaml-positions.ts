@@ -1,6 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, ScenarioError, type Diagnostic } from '../model/diagnostics.ts';
+import { LIMITS } from '../model/limits.ts';
 import { checkFileSize, type SourceFile } from './source-file.ts';
+import { JsonSyntaxError, lineIndex, parseJsonWithOffsets } from './json-positions.ts';
 
 /**
  * YAML and JSON with positions. JSON is read by the same YAML parser (JSON is
@@ -16,6 +18,17 @@ export type FieldPath = readonly (string | number)[];
 
 /** Default cap on alias expansions per document (each expansion of `*x`, nested ones included). */
 export const MAX_ALIAS_EXPANSIONS = 1000;
+
+/**
+ * Most YAML tokens (scalars, indicators, spaces, line breaks) one document may
+ * have. The YAML parser keeps about 300 bytes and spends about 3 µs per token,
+ * so this bounds a YAML document to a few hundred MB and a few seconds
+ * whatever its byte size (docs/limits.md). JSON documents do not go through
+ * the YAML parser and have no such limit (only the file size).
+ */
+export const MAX_YAML_TOKENS = 1_000_000;
+/** Most values (scalars and collections, aliases expanded) a YAML document may give. */
+export const MAX_YAML_VALUES = 1_000_000;
 
 export interface PositionedOptions {
   /** Cap on alias expansions; 0 forbids aliases. */
@@ -48,24 +61,110 @@ function scalarText(node: Node): string {
  */
 export function parsePositioned(file: SourceFile, options: PositionedOptions = {}): PositionedDocument {
   checkFileSize(file.path, file.text.length);
-  const lineCounter = new LineCounter();
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+  if (looksLikeJson(file.text)) {
+    const json = parseJsonPositioned(file);
+    if (json) return json;
+  }
+  return parseYamlPositioned(file, options);
+}
+
+/** Whether a text starts (after a byte order mark and blanks) like a JSON object or array. */
+function looksLikeJson(text: string): boolean {
+  const m = /^\uFEFF?[ \t\r\n]*([[{])/.exec(text.slice(0, 4096));
+  return !!m;
+}
+
+/**
+ * Reads a JSON document with the linear JSON parser. Gives undefined when the
+ * text is not JSON and the file is not named `.json` (it may be YAML flow
+ * style, such as `{parley: 1, …}`); throws a ScenarioError for a `.json` file
+ * that is not JSON, and for JSON that is refused (duplicate keys, nesting).
+ */
+function parseJsonPositioned(file: SourceFile): PositionedDocument | undefined {
+  const where = lineIndex(file.text);
+  const duplicates: JsonSyntaxError[] = [];
+  const diag = (e: JsonSyntaxError) => ({ file: file.path, ...where(e.offset), message: e.refused ? e.message : `malformed JSON: ${e.message}` });
+  let json;
+  try {
+    json = parseJsonWithOffsets(file.text, { duplicates });
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    if (!e.refused && duplicates.length === 0 && !/\.json$/i.test(file.path)) return undefined;
+    throw new ScenarioError([...duplicates.slice(0, LIMITS.diagnostics), e].map(diag));
+  }
+  if (duplicates.length > 0) throw new ScenarioError(duplicates.slice(0, LIMITS.diagnostics).map(diag));
+  const position = (path: FieldPath, opts: { key?: boolean } = {}) => where(json.offsetOf(path, opts.key ?? false).offset);
+  return {
+    file: file.path,
+    value: json.value,
+    position,
+    at(path, message, opts) {
+      return { file: file.path, ...position(path, opts), ...(path.length ? { path: formatPath(path) } : {}), message };
+    },
+    text: (path) => json.text(path),
   };
+}
+
+/**
+ * Counts a YAML text's tokens and nesting before the parser sees it (the
+ * lexer is cheap and streams), so that a document too large for the parser's
+ * memory, or nested too deep, is refused first. Throws a ScenarioError.
+ */
+function checkYamlBudget(file: SourceFile, pos: (offset: number) => { line: number; column: number }): void {
+  let tokens = 0;
+  let offset = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  for (const token of new Lexer().lex(file.text)) {
+    if (++tokens > MAX_YAML_TOKENS) {
+      throw new ScenarioError([
+        {
+          file: file.path,
+          ...pos(offset),
+          message: `the YAML document has more than ${MAX_YAML_TOKENS.toLocaleString('en-US')} tokens (values, indicators, line breaks): too large to read as YAML (docs/limits.md); write large scenarios as JSON`,
+        },
+      ]);
+    }
+    // The lexer marks where documents, scalars and flow errors start with control characters that are not in the text.
+    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) continue;
+    const type = CST.tokenType(token);
+    if (type === 'newline') lineStart = true;
+    else if (lineStart && type !== 'space' && type !== 'comment' && flow === 0) {
+      // The first token of a line: its column is the line's indentation.
+      const col = offset - file.text.lastIndexOf('\n', offset - 1) - 1;
+      while (indents.length > 0 && indents[indents.length - 1]! >= col) indents.pop();
+      indents.push(col);
+      lineStart = false;
+    } else if (type !== 'space') lineStart = false;
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
+    if (flow + indents.length > LIMITS.nesting + 1)
+      throw new ScenarioError([{ file: file.path, ...pos(offset), message: `nesting deeper than ${LIMITS.nesting} levels: parley reads documents nested at most ${LIMITS.nesting} deep` }]);
+    offset += token.length;
+  }
+}
+
+function parseYamlPositioned(file: SourceFile, options: PositionedOptions): PositionedDocument {
+  const lineCounter = new LineCounter();
+  const where = lineIndex(file.text);
+  const pos = (offset: number) => where(offset);
+  checkYamlBudget(file, pos);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below in one pass (the parser's own check is quadratic).
+    doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     throw new ScenarioError([{ file: file.path, message: `cannot parse: ${(e as Error).message}` }]);
   }
   if (doc.errors.length > 0) {
     throw new ScenarioError(
-      doc.errors.map((e) => ({ file: file.path, ...pos(e.pos[0]), message: firstLine(e.message) })),
+      doc.errors.slice(0, LIMITS.diagnostics).map((e) => ({ file: file.path, ...pos(e.pos[0]), message: firstLine(e.message) })),
     );
   }
   const maxAliases = options.maxAliasCount ?? MAX_ALIAS_EXPANSIONS;
   let aliases = 0;
+  let values = 0;
   const problems: Diagnostic[] = [];
   const resolve = (node: unknown): unknown => {
     let n = node;
@@ -79,7 +178,8 @@ export function parsePositioned(file: SourceFile, options: PositionedOptions = {
     return n;
   };
   const convert = (node: unknown, depth: number): unknown => {
-    if (depth > 1000) throw new AliasLimit(undefined);
+    if (depth > LIMITS.nesting) throw new AliasLimit(rangeStart(node), 'nesting');
+    if (++values > MAX_YAML_VALUES) throw new AliasLimit(rangeStart(node), 'values');
     const n = resolve(node);
     if (n === null || n === undefined) return null;
     if (isScalar(n)) return n.value;
@@ -89,10 +189,16 @@ export function parsePositioned(file: SourceFile, options: PositionedOptions = {
       for (const pair of n.items) {
         const k = resolve(pair.key);
         if (!isScalar(k)) {
-          problems.push({ file: file.path, ...(rangeStart(k) !== undefined ? pos(rangeStart(k)!) : {}), message: 'mapping keys must be plain scalars' });
+          if (problems.length < LIMITS.diagnostics) problems.push({ file: file.path, ...(rangeStart(k) !== undefined ? pos(rangeStart(k)!) : {}), message: 'mapping keys must be plain scalars' });
           continue;
         }
-        Object.defineProperty(out, scalarText(k as Node), { value: convert(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        const key = scalarText(k as Node);
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          if (problems.length < LIMITS.diagnostics)
+            problems.push({ file: file.path, ...(rangeStart(k) !== undefined ? pos(rangeStart(k)!) : {}), message: `duplicate key "${key.length > 60 ? `${key.slice(0, 60)}…` : key}"` });
+          continue;
+        }
+        Object.defineProperty(out, key, { value: convert(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -107,7 +213,12 @@ export function parsePositioned(file: SourceFile, options: PositionedOptions = {
         {
           file: file.path,
           ...(e.offset !== undefined ? pos(e.offset) : {}),
-          message: `too many alias expansions or too deep nesting (at most ${maxAliases} expansions): refusing a document that may explode in size`,
+          message:
+            e.kind === 'nesting'
+              ? `nesting deeper than ${LIMITS.nesting} levels: parley reads documents nested at most ${LIMITS.nesting} deep`
+              : e.kind === 'values'
+                ? `the document expands to more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values (aliases included): refusing a document that may explode in size`
+                : `too many alias expansions or too deep nesting (at most ${maxAliases} expansions): refusing a document that may explode in size`,
         },
       ]);
     throw e;
@@ -140,6 +251,7 @@ export function parsePositioned(file: SourceFile, options: PositionedOptions = {
     const start = rangeStart(find(path, opts.key ?? false).node);
     return start !== undefined ? pos(start) : undefined;
   };
+  void lineCounter;
   return {
     file: file.path,
     value,
@@ -164,7 +276,10 @@ function firstLine(s: string): string {
 }
 
 class AliasLimit extends Error {
-  constructor(readonly offset: number | undefined) {
+  constructor(
+    readonly offset: number | undefined,
+    readonly kind: 'aliases' | 'nesting' | 'values' = 'aliases',
+  ) {
     super('alias limit');
   }
 }
@@ -189,7 +304,8 @@ export class FieldReader {
   constructor(readonly doc: PositionedDocument) {}
 
   error(path: FieldPath, message: string, options?: { key?: boolean }): void {
-    this.problems.push(this.doc.at(path, message, options));
+    // Past the cap, problems are kept without a position (finding one costs a walk of the document).
+    this.problems.push(this.problems.length < LIMITS.diagnostics ? this.doc.at(path, message, options) : { file: this.doc.file, ...(path.length ? { path: formatPath(path) } : {}), message });
   }
 
   /** The raw value at a path (undefined when absent). */

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.ts';
+
 /**
  * Input problems, reported with where they are: file, line:column and the
  * field path, and what was expected. Parsers collect all of them, not only the
@@ -21,9 +23,17 @@ export function formatDiagnostic(d: Diagnostic): string {
   return head ? `${head}: ${d.message}` : d.message;
 }
 
+/**
+ * An input's problems. At most LIMITS.diagnostics are kept; past that a last
+ * diagnostic says how many more there were.
+ */
 export class ScenarioError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
+  constructor(all: readonly Diagnostic[]) {
+    const diagnostics =
+      all.length > LIMITS.diagnostics
+        ? [...all.slice(0, LIMITS.diagnostics), { ...(all[0]?.file !== undefined ? { file: all[0].file } : {}), message: `… and ${all.length - LIMITS.diagnostics} more problems (only the first ${LIMITS.diagnostics} are listed)` }]
+        : all;
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'ScenarioError';
     this.diagnostics = diagnostics;

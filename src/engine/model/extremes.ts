@@ -17,6 +17,12 @@ export interface Extremes {
 
 /** Spaces up to this size are enumerated to find extremes of nonlinear utilities. */
 export const EXTREMES_ENUMERATION_LIMIT = 2_000_000;
+/**
+ * Work budget of one search for extremes, in elementary steps (evaluations ×
+ * their cost): enumeration when the whole space fits in it, else hill
+ * climbing that stops when it is spent (about a second; docs/limits.md).
+ */
+export const EXTREMES_WORK_BUDGET = 100_000_000;
 
 /**
  * The best and worst outcome for one utility function. Linear additive:
@@ -40,7 +46,8 @@ export function utilityExtremes(space: OutcomeSpace, ufun: UtilityFunction, seed
     });
     return { best: { outcome: best, utility: ufun.utility(best) }, worst: { outcome: worst, utility: ufun.utility(worst) }, exact: true };
   }
-  if (space.isEnumerable(EXTREMES_ENUMERATION_LIMIT)) {
+  const cost = Math.max(1, ufun.cost ?? space.issueCount);
+  if (space.isEnumerable(Math.min(EXTREMES_ENUMERATION_LIMIT, Math.floor(EXTREMES_WORK_BUDGET / cost)))) {
     let bestIdx = 0;
     let worstIdx = 0;
     let bu = -Infinity;
@@ -62,22 +69,29 @@ export function utilityExtremes(space: OutcomeSpace, ufun: UtilityFunction, seed
     });
     return { best: { outcome: space.outcomeAt(bestIdx), utility: bu }, worst: { outcome: space.outcomeAt(worstIdx), utility: wu }, exact: true };
   }
-  return { best: climb(space, ufun, seed, 1), worst: climb(space, ufun, seed, -1), exact: false };
+  const budget = Math.max(1, Math.floor(EXTREMES_WORK_BUDGET / 2 / cost));
+  return { best: climb(space, ufun, seed, 1, budget), worst: climb(space, ufun, seed, -1, budget), exact: false };
 }
 
-/** Seeded multi-start first-improvement hill climbing; sign 1 maximises, −1 minimises. */
-function climb(space: OutcomeSpace, ufun: UtilityFunction, seed: number, sign: 1 | -1): RatedOutcome {
+/**
+ * Seeded multi-start first-improvement hill climbing; sign 1 maximises, −1
+ * minimises. Stops after `evaluations` utility evaluations (deterministic: the
+ * same seed and budget give the same answer).
+ */
+function climb(space: OutcomeSpace, ufun: UtilityFunction, seed: number, sign: 1 | -1, evaluations: number): RatedOutcome {
   const rng = createRng(seed);
   let best: RatedOutcome | undefined;
-  for (let restart = 0; restart < 8; restart++) {
+  let left = evaluations;
+  for (let restart = 0; restart < 8 && (restart === 0 || left > 0); restart++) {
     const o = space.sample(rng);
     let u = sign * ufun.utility(o);
-    for (let improved = true, sweeps = 0; improved && sweeps < 50; sweeps++) {
+    left--;
+    for (let improved = true, sweeps = 0; improved && sweeps < 50 && left > 0; sweeps++) {
       improved = false;
-      for (let i = 0; i < o.length; i++) {
+      for (let i = 0; i < o.length && left > 0; i++) {
         const keep = o[i]!;
         let bestK = keep;
-        for (let k = 0; k < space.radices[i]!; k++) {
+        for (let k = 0; k < space.radices[i]! && left > 0; k++, left--) {
           if (k === keep) continue;
           o[i] = k;
           const v = sign * ufun.utility(o);

@@ -14,3 +14,4 @@ export * from './party-evaluator.ts';
 export * from './validate.ts';
 export * from './extremes.ts';
 export * from './summary.ts';
+export * from './limits.ts';

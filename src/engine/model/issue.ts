@@ -57,6 +57,9 @@ export function issueSize(issue: Issue): number {
   }
 }
 
+/** Option name → first position, per options list (lists are never changed in place). */
+const optionIndex = new WeakMap<readonly Option[], Map<string, number>>();
+
 /** The value at position `index` of an issue. */
 export function issueValueAt(issue: Issue, index: number): IssueValue {
   switch (issue.type) {
@@ -86,7 +89,14 @@ export function issueNumberAt(issue: Issue, index: number): number {
 export function issueIndexOf(issue: Issue, value: IssueValue): number {
   if (issue.type === 'categorical') {
     const name = String(value);
-    return issue.options.findIndex((o) => o.name === name);
+    // A hash lookup, built once per issue: an issue may have a million options.
+    let index = optionIndex.get(issue.options);
+    if (!index) {
+      index = new Map();
+      for (let k = issue.options.length - 1; k >= 0; k--) index.set(issue.options[k]!.name, k);
+      optionIndex.set(issue.options, index);
+    }
+    return index.get(name) ?? -1;
   }
   const x = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(x)) return -1;

@@ -1,5 +1,6 @@
 import { issueIndexOf, issueSize, issueValueAt, type Issue, type IssueValue } from './issue.ts';
 import type { Rng } from '../util/rng.ts';
+import { MAX_RADIX } from './limits.ts';
 
 /** An outcome: for each issue, the index of its value. */
 export type Outcome = readonly number[];
@@ -33,6 +34,8 @@ export class OutcomeSpace {
     for (let i = n - 1; i >= 0; i--) {
       const r = issueSize(issues[i]!);
       if (!Number.isInteger(r) || r < 1) throw new RangeError(`issue "${issues[i]!.name}" has no values`);
+      // Checked before the Int32Array holds it: a larger radix would wrap around.
+      if (r > MAX_RADIX) throw new RangeError(`issue "${issues[i]!.name}" has ${r} values: more than an outcome space can index (${MAX_RADIX}); see docs/limits.md`);
       this.radices[i] = r;
       this.bigStrides[i] = size;
       this.strides[i] = Number(size);
@@ -62,8 +65,13 @@ export class OutcomeSpace {
 
   /** Issue position by name, or -1. */
   issueIndex(name: string): number {
-    return this.issues.findIndex((i) => i.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let i = this.issues.length - 1; i >= 0; i--) this.byName.set(this.issues[i]!.name, i);
+    }
+    return this.byName.get(name) ?? -1;
   }
+  private byName: Map<string, number> | undefined;
 
   /** The outcome at a mixed-radix index. */
   outcomeAt(index: number | bigint): number[] {

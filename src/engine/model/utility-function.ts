@@ -15,6 +15,8 @@ export interface UtilityFunction {
    * position, so that U(o) = Σᵢ tables[i][oᵢ]. Enables exact fast paths.
    */
   readonly tables?: readonly Float64Array[];
+  /** Rough cost of one evaluation in elementary steps (issues read, bounds tested), for work budgets. */
+  readonly cost?: number;
 }
 
 export function compileUtility(space: OutcomeSpace, prefs: Preferences): UtilityFunction {
@@ -38,6 +40,7 @@ function compileLinear(space: OutcomeSpace, prefs: LinearAdditivePreferences): U
   return {
     space,
     tables,
+    cost: Math.max(1, n),
     utility(o) {
       let u = 0;
       for (let i = 0; i < n; i++) u += tables[i]![o[i]!]!;
@@ -106,6 +109,7 @@ function compileConstraints(space: OutcomeSpace, prefs: ConstraintPreferences): 
   };
   return {
     space,
+    cost: rects.reduce((c, r) => c + 1 + r.bounds.length, 1),
     utility: (o) => valueAt((i) => o[i]!),
     evaluateBlock(digits, count, out) {
       for (let j = 0; j < count; j++) {

@@ -1,3 +1,4 @@
+import { integerRangeSize, issueSizeProblem } from '../../model/limits.ts';
 import type { Issue } from '../../model/issue.ts';
 import { baseName, stem } from '../source-file.ts';
 import { parseJavaDouble, parseJavaInt } from './numbers.ts';
@@ -109,6 +110,11 @@ function readIssue(el: XmlElement, name: string, path: string, report: FileRepor
       report.at(el, `${path}.item`, `discrete issue "${name}" has no <item> values`);
       return undefined;
     }
+    const tooMany = issueSizeProblem(name, items.length);
+    if (tooMany) {
+      report.at(el, `${path}.item`, tooMany);
+      return undefined;
+    }
     const seen = new Set<string>();
     const options: { name: string }[] = [];
     let ok = true;
@@ -145,13 +151,24 @@ function readIssue(el: XmlElement, name: string, path: string, report: FileRepor
       report.at(b, `${where}.upperbound`, `upperbound ${hi} is below lowerbound ${lo}: the issue would have no values`, 'upperbound');
       return undefined;
     }
-    if (kind === 'integer') return { type: 'integer', name, min: lo, max: hi };
+    if (kind === 'integer') {
+      // Computed in BigInt: −2^31..2^31−1 has 2^32 values, which an Int32 would wrap to 0.
+      const tooBig = issueSizeProblem(name, integerRangeSize(lo, hi));
+      if (tooBig) {
+        report.at(b, `${where}.upperbound`, tooBig, 'upperbound');
+        return undefined;
+      }
+      return { type: 'integer', name, min: lo, max: hi };
+    }
     const stepsText = el.attrs.steps;
     let steps = GENIUS_REAL_STEPS;
     if (stepsText !== undefined) {
       const s = parseJavaInt(stepsText);
       if (s === undefined || s < 1) report.at(el, `${path}.steps`, `expected a whole number of grid points ≥ 1, got ${JSON.stringify(stepsText)}`, 'steps');
-      else steps = s;
+      else if (issueSizeProblem(name, s)) {
+        report.at(el, `${path}.steps`, issueSizeProblem(name, s)!, 'steps');
+        return undefined;
+      } else steps = s;
     }
     return { type: 'real', name, min: lo, max: hi, steps: lo === hi ? 1 : steps };
   }

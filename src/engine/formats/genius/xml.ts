@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../../model/diagnostics.ts';
+import { LIMITS } from '../../model/limits.ts';
 import { lineColumn, type SourceFile } from '../source-file.ts';
 
 /**
@@ -57,6 +58,10 @@ interface Insertion {
  * it), escapes a stray `&` that does not start an entity, and inserts the
  * missing space between two attributes. Returns the cleaned text and the
  * insertions, so offsets can be mapped back.
+ *
+ * One pass with a small state machine (text, tag, attribute value, comment,
+ * processing instruction, CDATA), so its time is linear in the text whatever
+ * it holds.
  */
 export function cleanQuirks(text: string): { text: string; insertions: Insertion[] } {
   let t = text.replace(/^\uFEFF/, '');
@@ -66,60 +71,125 @@ export function cleanQuirks(text: string): { text: string; insertions: Insertion
     lead.length > 0 ? lead + decl.replace(/[^\n]/g, ' ') : lead + decl,
   );
   const insertions: Insertion[] = [];
-  let out = '';
+  const parts: string[] = [];
   let last = 0;
-  // One pass over the text, rewriting only what needs it.
-  const re = /&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)|(["'])(?=[A-Za-z_][\w:.-]*\s*=\s*["'])/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t)) !== null) {
-    if (m[0] === '&') {
-      if (insideComment(t, m.index)) continue;
-      out += t.slice(last, m.index) + '&amp;';
-      insertions.push({ at: m.index + bomShift, added: 4 });
-      last = m.index + 1;
-    } else {
-      // A quote directly followed by `name=`: only a fix when it closes an attribute value inside a tag.
-      if (!closesAttributeValue(t, m.index)) continue;
-      out += t.slice(last, m.index + 1) + ' ';
-      insertions.push({ at: m.index + 1 + bomShift, added: 1 });
-      last = m.index + 1;
+  const ENTITY = /(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);/y;
+  const NEXT_ATTRIBUTE = /[A-Za-z_][\w:.-]*\s*=\s*["']/y;
+  const n = t.length;
+  let state: 'text' | 'tag' | 'value' = 'text';
+  let quote = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (state === 'text') {
+      if (c === 0x3c /* < */) {
+        // Comments, processing instructions and CDATA are skipped whole.
+        const close = t.startsWith('<!--', i) ? '-->' : t.startsWith('<?', i) ? '?>' : t.startsWith('<![CDATA[', i) ? ']]>' : undefined;
+        if (close) {
+          const e = t.indexOf(close, i + 2);
+          i = e < 0 ? n : e + close.length - 1;
+          continue;
+        }
+        if (/[A-Za-z_]/.test(t[i + 1] ?? '')) state = 'tag';
+        continue;
+      }
+    } else if (state === 'tag') {
+      if (c === 0x22 || c === 0x27) {
+        state = 'value';
+        quote = c;
+      } else if (c === 0x3e /* > */) state = 'text';
+      continue;
+    } else if (c === quote) {
+      // The end of an attribute value: a name directly after it is missing its space.
+      state = 'tag';
+      NEXT_ATTRIBUTE.lastIndex = i + 1;
+      if (NEXT_ATTRIBUTE.test(t)) {
+        parts.push(t.slice(last, i + 1), ' ');
+        insertions.push({ at: i + 1 + bomShift, added: 1 });
+        last = i + 1;
+      }
+      continue;
+    }
+    if (c === 0x26 /* & */) {
+      ENTITY.lastIndex = i + 1;
+      if (!ENTITY.test(t)) {
+        parts.push(t.slice(last, i), '&amp;');
+        insertions.push({ at: i + bomShift, added: 4 });
+        last = i + 1;
+      }
     }
   }
-  out += t.slice(last);
+  parts.push(t.slice(last));
   if (bomShift) insertions.unshift({ at: 0, added: -bomShift });
-  return { text: out, insertions };
+  return { text: parts.join(''), insertions };
 }
 
-function insideComment(t: string, i: number): boolean {
-  const open = t.lastIndexOf('<!--', i);
-  return open >= 0 && t.lastIndexOf('-->', i) < open;
-}
-
-/** Whether the quote at `q` closes an attribute value of a start tag. */
-function closesAttributeValue(t: string, q: number): boolean {
-  const lt = t.lastIndexOf('<', q);
-  if (lt < 0 || t.lastIndexOf('>', q) > lt) return false;
-  const tag = t.slice(lt, q + 1);
-  if (!/^<[A-Za-z_]/.test(tag)) return false;
-  // Walk the attributes of the tag so far; the quote must end the last value.
-  const attrRe = /\s*([A-Za-z_][\w:.-]*)\s*=\s*("[^"]*"|'[^']*')/gy;
-  const nameEnd = /^<[A-Za-z_][\w:.-]*/.exec(tag)![0].length;
-  attrRe.lastIndex = nameEnd;
-  let end = nameEnd;
-  while (attrRe.exec(tag) !== null) end = attrRe.lastIndex;
-  return end === tag.length;
-}
-
-function toOriginal(offset: number, insertions: readonly Insertion[]): number {
+/** Maps offsets in the cleaned text back to the original, by binary search over the insertions (which are in text order). */
+function offsetMapper(insertions: readonly Insertion[]): (offset: number) => number {
+  // ends[k]: where insertion k ends in the cleaned text; shifts[k]: the shift of everything after the first k insertions.
+  const ends = new Float64Array(insertions.length);
+  const shifts = new Float64Array(insertions.length + 1);
   let shift = 0;
-  for (const ins of insertions) {
-    if (ins.at + shift + Math.max(ins.added, 0) <= offset || ins.added < 0) shift += ins.added;
-    else break;
-  }
-  return Math.max(0, offset - shift);
+  insertions.forEach((ins, k) => {
+    ends[k] = ins.added < 0 ? -Infinity : ins.at + shift + ins.added;
+    shift += ins.added;
+    shifts[k + 1] = shift;
+  });
+  return (offset) => {
+    let lo = 0;
+    let hi = insertions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, offset - shifts[lo]!);
+  };
 }
 
 const ENTITY_DECL = /<!(DOCTYPE|ENTITY)\b/i;
+
+/**
+ * Most tags and attributes (counted as `<` and `=` characters) an XML file may
+ * have. The XML parser spends about 5 µs and keeps about 500 bytes per tag or
+ * attribute, so this bounds a file to a few seconds and a few hundred MB
+ * whatever its byte size (docs/limits.md). The largest GENIUS file in the
+ * shared scenarios has 65,000 tags.
+ */
+export const MAX_XML_MARKUP = 400_000;
+
+/** Offset of the first start tag nested deeper than LIMITS.nesting (by a scan of the tags), or undefined. */
+function nestingOverflow(text: string): number | undefined {
+  const TAG = /<(\/?)[A-Za-z_][^>]*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+  let depth = 0;
+  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+    if (m[0].startsWith('<!--') || m[0].startsWith('<?')) continue;
+    if (m[1]) depth--;
+    else if (!m[2] && ++depth > LIMITS.nesting) return m.index;
+  }
+  return undefined;
+}
+
+/** Most attributes one element may have (the XML parser slows down more than linearly past a few thousand). */
+export const MAX_XML_ATTRIBUTES = 1000;
+
+/** Where the file passes MAX_XML_MARKUP tags and attributes, or an element MAX_XML_ATTRIBUTES attributes; undefined when it does not. */
+function markupOverflow(text: string): { offset: number; message: string } | undefined {
+  let count = 0;
+  let inTag = false;
+  let attrs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c) {
+      inTag = true;
+      attrs = 0;
+    } else if (c === 0x3e) inTag = false;
+    else if (c === 0x3d && inTag && ++attrs > MAX_XML_ATTRIBUTES)
+      return { offset: i, message: `an element with more than ${MAX_XML_ATTRIBUTES.toLocaleString('en-US')} attributes: too large to read (docs/limits.md)` };
+    if ((c === 0x3c || c === 0x3d) && ++count > MAX_XML_MARKUP)
+      return { offset: i, message: `the XML file has more than ${MAX_XML_MARKUP.toLocaleString('en-US')} tags and attributes: too large to read (docs/limits.md)` };
+  }
+  return undefined;
+}
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -134,6 +204,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   trimValues: false,
   allowBooleanAttributes: true,
+  maxNestedTags: LIMITS.nesting,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
@@ -177,6 +248,8 @@ export function parseXml(file: SourceFile): { doc?: XmlDocument; errors: Diagnos
       ],
     };
   }
+  const over = markupOverflow(file.text);
+  if (over) return { errors: [diagAt(file, over.offset, undefined, over.message)] };
   const { text, insertions } = cleanQuirks(file.text);
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
@@ -207,15 +280,19 @@ export function parseXml(file: SourceFile): { doc?: XmlDocument; errors: Diagnos
   try {
     raw = parser.parse(text);
   } catch (e) {
-    return { errors: [{ file: file.path, message: `malformed XML: ${(e as Error).message}` }] };
+    const message = (e as Error).message;
+    if (/nested tags/i.test(message)) {
+      return { errors: [diagAt(file, nestingOverflow(file.text), undefined, `nesting deeper than ${LIMITS.nesting} levels: parley reads documents nested at most ${LIMITS.nesting} deep`)] };
+    }
+    return { errors: [{ file: file.path, message: `malformed XML: ${message}` }] };
   }
-  const roots = convert(raw, insertions);
+  const roots = convert(raw, offsetMapper(insertions));
   const root = roots[0];
   if (!root) return { errors: [{ file: file.path, line: 1, column: 1, message: 'the file holds no XML element' }] };
   return { doc: { file, root }, errors: [] };
 }
 
-function convert(nodes: unknown, insertions: readonly Insertion[]): XmlElement[] {
+function convert(nodes: unknown, toOriginal: (offset: number) => number): XmlElement[] {
   if (!Array.isArray(nodes)) return [];
   const out: XmlElement[] = [];
   for (const node of nodes as Record<string | symbol, unknown>[]) {
@@ -228,8 +305,8 @@ function convert(nodes: unknown, insertions: readonly Insertion[]): XmlElement[]
     out.push({
       name,
       attrs,
-      children: convert(node[name], insertions),
-      offset: toOriginal(meta?.startIndex ?? 0, insertions),
+      children: convert(node[name], toOriginal),
+      offset: toOriginal(meta?.startIndex ?? 0),
     });
   }
   return out;

@@ -1,8 +1,9 @@
+import { LIMITS } from '../../model/limits.ts';
 import type { Issue } from '../../model/issue.ts';
 import type { FieldPath, FieldReader } from '../yaml-positions.ts';
 
 /** Most values parley takes for one GeniusWeb number value set. */
-export const MAX_NUMBER_VALUES = 1_000_000;
+export const MAX_NUMBER_VALUES = LIMITS.issueValues;
 
 /**
  * A GeniusWeb domain: `{name, issuesValues: {issue: valueset}}` where a value

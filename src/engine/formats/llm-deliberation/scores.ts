@@ -1,3 +1,4 @@
+import { issueSizeProblem, LIMITS } from '../../model/limits.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
 import type { SourceFile } from '../source-file.ts';
 
@@ -27,19 +28,29 @@ export function readScores(file: SourceFile, problems: Diagnostic[]): ScoresFile
   let threshold = NaN;
   if (last.text.includes(',') || !NUMBER.test(last.text.trim()))
     problems.push({ file: file.path, line: last.line, column: 1, path: 'threshold', message: `the last line must be the threshold, a single number; got "${last.text.trim()}"` });
-  else threshold = Number(last.text.trim());
+  else {
+    threshold = Number(last.text.trim());
+    // A number too large for a double reads as ±Infinity: refused, not taken as "no threshold".
+    if (!Number.isFinite(threshold))
+      problems.push({ file: file.path, line: last.line, column: 1, path: 'threshold', message: `the threshold ${last.text.trim()} is beyond the largest number (it would read as ${threshold})` });
+  }
   const issueLines = lines.slice(0, -1);
   if (issueLines.length > MAX_ISSUES)
     problems.push({ file: file.path, line: issueLines[MAX_ISSUES]!.line, column: 1, message: `at most ${MAX_ISSUES} issues (A to Z), got ${issueLines.length}` });
   const scores = issueLines.slice(0, MAX_ISSUES).map(({ text, line }, i) => {
     const issue = String.fromCharCode(65 + i);
     let column = 1;
-    return text.split(',').map((cell, k) => {
+    const cells = text.split(',');
+    if (cells.length > LIMITS.issueValues) {
+      problems.push({ file: file.path, line, column: 1, path: issue, message: issueSizeProblem(issue, cells.length)! });
+      return [];
+    }
+    return cells.map((cell, k) => {
       const c = column;
       column += cell.length + 1;
       const t = cell.trim();
       const x = NUMBER.test(t) ? Number(t) : NaN;
-      if (!Number.isFinite(x)) problems.push({ file: file.path, line, column: c + (cell.length - cell.trimStart().length), path: `${issue}${k + 1}`, message: `expected a score (a number), got "${t}"` });
+      if (!Number.isFinite(x) && problems.length - before < LIMITS.diagnostics) problems.push({ file: file.path, line, column: c + (cell.length - cell.trimStart().length), path: `${issue}${k + 1}`, message: `expected a score (a number), got "${t}"` });
       return x;
     });
   });

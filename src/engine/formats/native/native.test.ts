@@ -199,7 +199,8 @@ agreement: {rule: quorum, k: 1, required: [c]}
 
   it('models a 10^60-outcome space without overflow and says it is too large to enumerate', () => {
     const issues = Array.from({ length: 60 }, (_, i) => `  - name: i${i}\n    options: [${Array.from({ length: 10 }, (_, k) => `v${k}`).join(', ')}]`).join('\n');
-    const s = readNative('huge.yaml', `parley: 1\nname: huge\nissues:\n${issues}\nparties:\n  - id: a\n`);
+    const weights = Array.from({ length: 60 }, (_, i) => `i${i}: 0`).join(', ');
+    const s = readNative('huge.yaml', `parley: 1\nname: huge\nissues:\n${issues}\nparties:\n  - id: a\n    preferences: {weights: {${weights}}, values: {}}\n`);
     const summary = summarizeScenario(s);
     expect(summary.outcomes).toBe(`1${'0'.repeat(60)}`);
     expect(summary.enumerable).toBe(false);

@@ -14,6 +14,7 @@ import type { Scenario, ScenarioVariant } from '../../model/scenario.ts';
 import type { ValueFunction } from '../../model/value-function.ts';
 import { validateScenario } from '../../model/validate.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
+import { integerRangeSize, issueSizeProblem, LIMITS } from '../../model/limits.ts';
 
 type Path = (string | number)[];
 
@@ -32,16 +33,29 @@ export type NativeDocument = Pick<PositionedDocument, 'file' | 'value' | 'at'>;
 export function readNativeValue(doc: NativeDocument): Scenario {
   const parsed = scenarioSchema.safeParse(doc.value);
   if (!parsed.success) {
-    const diags = flattenIssues(parsed.error.issues).map((i) => doc.at(i.path, i.message));
+    const flat = flattenIssues(parsed.error.issues);
+    // Positions only for the problems that are listed (finding one walks the document).
+    const diags = flat.slice(0, LIMITS.diagnostics).map((i) => doc.at(i.path, i.message));
+    for (const i of flat.slice(LIMITS.diagnostics)) diags.push({ file: doc.file, message: i.message });
     throw new ScenarioError(dedupe(diags));
   }
   const diags: Diagnostic[] = [];
-  const scenario = build(parsed.data, (path, message) => diags.push(doc.at(path, message)));
+  const scenario = build(parsed.data, (path, message) => diags.push(diags.length < LIMITS.diagnostics ? doc.at(path, message) : { file: doc.file, message }));
   if (diags.length === 0) {
-    for (const d of validateScenario(scenario)) diags.push({ ...d, file: doc.file });
+    // Model paths (issues[0].options) name the same fields as the file's, so they get the file's positions.
+    for (const d of validateScenario(scenario)) diags.push(diags.length < LIMITS.diagnostics && d.path ? { ...doc.at(modelPath(d.path), d.message), path: d.path } : { ...d, file: doc.file });
   }
   if (diags.length > 0) throw new ScenarioError(dedupe(diags));
   return scenario;
+}
+
+/** A model path such as `parties[0].preferences.weights[2]` as field path steps (the steps the file has). */
+function modelPath(path: string): Path {
+  const steps: Path = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) steps.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  // Positional steps after weights/values name issues by position in the model, by name in the file: stop there.
+  const cut = steps.findIndex((s, k) => typeof s === 'number' && (steps[k - 1] === 'weights' || steps[k - 1] === 'values'));
+  return cut >= 0 ? steps.slice(0, cut) : steps;
 }
 
 function dedupe(diags: Diagnostic[]): Diagnostic[] {
@@ -72,13 +86,21 @@ function provOfNumber(x: number | { value: number; sources?: Source[] | undefine
 }
 
 function build(n: NativeScenario, report: Report): Scenario {
+  // Sizes first, before anything is sized by them (tables, the outcome space).
+  n.issues.forEach((i, k) => {
+    const size = 'options' in i ? i.options.length : i.type === 'integer' ? integerRangeSize(i.min, i.max) : (i.steps ?? DEFAULT_REAL_STEPS);
+    if ('options' in i || (i.type === 'integer' ? i.max >= i.min : true)) {
+      const problem = issueSizeProblem(i.name, size);
+      if (problem) report(['issues', k, 'options' in i ? 'options' : i.type === 'integer' ? 'max' : 'steps'], problem);
+    }
+  });
   const issues = n.issues.map((i) => buildIssue(i));
   const names = new Map<string, number>();
   n.issues.forEach((i, k) => {
     if (names.has(i.name)) report(['issues', k, 'name'], `duplicate issue name "${i.name}"`);
     else names.set(i.name, k);
   });
-  const space = new OutcomeSpace(issues.filter((i) => issueSize(i) > 0));
+  const space = new OutcomeSpace(issues.filter((i) => issueSize(i) > 0 && issueSize(i) <= LIMITS.issueValues));
   const ctx: Ctx = { issues, names, report, space };
   const partyIds = new Set<string>();
   const parties = n.parties.map((p, k) => {
@@ -141,7 +163,10 @@ function buildIssue(i: NativeIssue): Issue {
 
 function issueAt(ctx: Ctx, name: string, path: Path): number | undefined {
   const k = ctx.names.get(name);
-  if (k === undefined) ctx.report(path, `unknown issue "${name}"; the issues are ${[...ctx.names.keys()].map((s) => `"${s}"`).join(', ')}`);
+  if (k === undefined) {
+    const names = [...ctx.names.keys()];
+    ctx.report(path, `unknown issue "${name}"; the issues are ${names.slice(0, 20).map((s) => `"${s}"`).join(', ')}${names.length > 20 ? `, … (${names.length} in all)` : ''}`);
+  }
   return k;
 }
 
@@ -210,16 +235,17 @@ function regionPositions(ctx: Ctx, i: number, spec: NativeRegion[string], path: 
     ctx.report(path, `max ${spec.max} is below min ${spec.min}`);
     return undefined;
   }
+  // The first and last value position inside [spec.min, spec.max], computed, not searched (an issue may have a million values).
   const size = issueSize(issue);
-  let from = size;
-  let to = -1;
-  for (let k = 0; k < size; k++) {
-    const v = issue.type === 'integer' ? issue.min + k : issue.steps === 1 ? issue.min : issue.min + ((issue.max - issue.min) * k) / (issue.steps - 1);
-    if (v >= spec.min && v <= spec.max) {
-      from = Math.min(from, k);
-      to = Math.max(to, k);
-    }
-  }
+  const valueAt = (k: number) => (issue.type === 'integer' ? issue.min + k : issue.steps === 1 ? issue.min : issue.min + ((issue.max - issue.min) * k) / (issue.steps - 1));
+  const step = issue.type === 'integer' ? 1 : issue.steps === 1 ? 1 : (issue.max - issue.min) / (issue.steps - 1);
+  const guess = (x: number) => Math.min(size - 1, Math.max(0, Number.isFinite(x) ? Math.round(x) : 0));
+  let from = step > 0 ? guess((spec.min - issue.min) / step) : 0;
+  while (from > 0 && valueAt(from - 1) >= spec.min) from--;
+  while (from < size && valueAt(from) < spec.min) from++;
+  let to = step > 0 ? guess((spec.max - issue.min) / step) : size - 1;
+  while (to < size - 1 && valueAt(to + 1) <= spec.max) to++;
+  while (to >= 0 && valueAt(to) > spec.max) to--;
   if (to < from) {
     ctx.report(path, `the range ${spec.min}..${spec.max} contains no value of issue "${issue.name}"`);
     return undefined;
@@ -308,6 +334,8 @@ function buildValueFunction(f: NativeValueFunction, i: number, path: Path, ctx: 
     const tablePath = 'type' in f && f.type === 'table' ? [...path, 'values'] : path;
     const size = issueSize(issue);
     if (issue.type === 'real') ctx.report(path, `issue "${issue.name}" is real-valued: use a linear, triangular or constant function`);
+    // An issue over the size limit was reported already; no table is sized by it.
+    if (!(size >= 1 && size <= LIMITS.issueValues)) return { f: { type: 'constant', value: 0 } };
     const values = new Array<number>(size).fill(NaN);
     for (const [key, v] of Object.entries(table)) {
       const idx = issueIndexOf(issue, issue.type === 'categorical' ? key : Number(key));

@@ -1,8 +1,9 @@
+import { LIMITS } from '../../model/limits.ts';
 import type { Issue } from '../../model/issue.ts';
 import type { FieldPath, FieldReader } from '../yaml-positions.ts';
 
 /** Most values parley takes for one NegMAS integer issue. */
-export const MAX_INTEGER_VALUES = 1_000_000;
+export const MAX_INTEGER_VALUES = LIMITS.issueValues;
 
 /** The simple class name of a NegMAS `type` (which may be dotted, e.g. negmas.outcomes.CategoricalIssue). */
 export function simpleType(t: unknown): string | undefined {
