@@ -8,6 +8,7 @@ import { registerRun } from './commands/run.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerReport } from './commands/report.ts';
+import { registerAgents } from './commands/agents.ts';
 
 const program = createProgram();
 registerInspect(program);
@@ -19,5 +20,6 @@ registerRun(program);
 registerCompare(program);
 registerSensitivity(program);
 registerReport(program);
+registerAgents(program);
 
 process.exitCode = await runProgram(program, process.argv);

@@ -34,6 +34,7 @@ export function boaAgent(name: string, view: AgentView, parts: BoaParts): Agent 
   const voteRule = parts.vote ?? defaultVote;
   const agent: Agent = {
     name,
+    ...(model ? { opponentModel: model } : {}),
     respond(turn) {
       const offer = turn.offer;
       const fromOther = offer !== undefined && turn.proposer !== me;

@@ -1,8 +1,12 @@
 import type { OutcomeSpace } from '../model/outcome-space.ts';
-import type { Bid } from '../negotiation/agent.ts';
+import type { Bid, LinearEstimate, OpponentModelProbe } from '../negotiation/agent.ts';
 
-/** An estimate of the other parties' preferences, learnt from what they offer. */
-export interface OpponentModel {
+/**
+ * An estimate of the other parties' preferences, learnt from what they offer.
+ * It is also the agent's `opponentModel` probe (see `OpponentModelProbe`), so
+ * a trace can set its estimates against the truth after the run.
+ */
+export interface OpponentModel extends OpponentModelProbe {
   readonly name: string;
   /** Records that `party` offered `bid`. */
   update(party: string, bid: Bid): void;
@@ -87,5 +91,34 @@ export class FrequencyModel implements OpponentModel {
     let s = 0;
     for (const p of this.partyList) s += this.utility(p, bid);
     return s / this.partyList.length;
+  }
+
+  linear(party: string): LinearEstimate | undefined {
+    const m = this.models.get(party);
+    if (!m || m.offers === 0) return undefined;
+    return {
+      weights: Array.from(m.weights),
+      values: m.counts.map((c, i) => Array.from(c, (x) => (m.maxCount[i]! > 0 ? x / m.maxCount[i]! : 0))),
+    };
+  }
+
+  /** Estimated issue weights of a party (uniform before its first offer). */
+  weights(party: string): readonly number[] {
+    const m = this.models.get(party);
+    const n = this.space.issueCount;
+    return m ? Array.from(m.weights) : new Array<number>(n).fill(n ? 1 / n : 0);
+  }
+
+  /** How often a party offered value `v` of issue `i`, relative to its most offered value of that issue (0 before any offer). */
+  valueScore(party: string, i: number, v: number): number {
+    const m = this.models.get(party);
+    if (!m) return 0;
+    const max = m.maxCount[i]!;
+    return max > 0 ? m.counts[i]![v]! / max : 0;
+  }
+
+  /** Offers seen from a party. */
+  offers(party: string): number {
+    return this.models.get(party)?.offers ?? 0;
   }
 }

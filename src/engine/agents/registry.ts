@@ -1,4 +1,6 @@
-import type { AgentFactory, AgentView } from '../negotiation/agent.ts';
+import type { AgentFactory } from '../negotiation/agent.ts';
+import type { AgentKind, AgentParams } from './agent-kind.ts';
+import { ANAC_AGENTS } from './anac/index.ts';
 import { acCombi, acNext, acTime, type AcceptanceCondition } from './acceptance.ts';
 import { boaAgent } from './boa.ts';
 import {
@@ -11,15 +13,7 @@ import {
 } from './bidding.ts';
 import { microAgent } from './micro.ts';
 
-export type AgentParams = Readonly<Record<string, string>>;
-
-export interface AgentKind {
-  readonly name: string;
-  readonly description: string;
-  /** Parameters it takes, with their defaults. */
-  readonly params: Readonly<Record<string, string>>;
-  create(view: AgentView, params: AgentParams): ReturnType<AgentFactory>;
-}
+export type { AgentKind, AgentParams } from './agent-kind.ts';
 
 function num(params: AgentParams, key: string, fallback: number): number {
   const v = params[key];
@@ -51,20 +45,30 @@ function modelFrom(params: AgentParams): 'frequency' | undefined {
   throw new RangeError(`unknown opponent model "${m}" (none, frequency)`);
 }
 
+const FARATIN = 'Faratin, Sierra & Jennings, "Negotiation decision functions for autonomous agents", Robotics and Autonomous Systems 24(3–4), 1998';
+
 function timeDependent(name: string, e: number, description: string): AgentKind {
   return {
     name,
     description,
+    year: null,
+    rank: null,
+    strategy: description,
+    citation: FARATIN,
     params: { e: String(e), ac: 'next', T: '0.98', model: 'none' },
     create: (view, p) => boaAgent(name, view, { bidding: timeDependentBidding(num(p, 'e', e)), acceptance: acceptanceFrom(p), model: modelFrom(p) }),
   };
 }
 
-function composed(name: string, bidding: BiddingFactory, description: string, defaults: Record<string, string> = {}): AgentKind {
+function composed(name: string, bidding: BiddingFactory, description: string, citation: string | null, defaults: Record<string, string> = {}): AgentKind {
   const params = { ac: 'next', T: '0.98', model: 'none', ...defaults };
   return {
     name,
     description,
+    year: null,
+    rank: null,
+    strategy: description,
+    citation,
     params,
     create: (view, p) => {
       const merged = { ...params, ...p };
@@ -73,16 +77,20 @@ function composed(name: string, bidding: BiddingFactory, description: string, de
   };
 }
 
-/** The built-in agents, by name. */
+/** The built-in agents, by name: the baselines, then the ANAC agents by year (see docs/agents.md). */
 export const AGENT_KINDS: readonly AgentKind[] = [
   timeDependent('boulware', 0.2, 'time-dependent, concedes late: u(t) = max − (max − min)·t^(1/e), e = 0.2 (GENIUS Boulware)'),
   timeDependent('linear', 1, 'time-dependent, concedes linearly in time (e = 1)'),
   timeDependent('conceder', 2, 'time-dependent, concedes early (e = 2, GENIUS Conceder)'),
   timeDependent('time-dependent', 1, 'time-dependent with the exponent as parameter e'),
-  composed('hardliner', hardlinerBidding, 'always offers its best outcome; accepts only as good an offer'),
+  composed('hardliner', hardlinerBidding, 'always offers its best outcome; accepts only as good an offer', null),
   {
     name: 'random',
     description: 'offers random outcomes at or above its reservation value; accepts a rational offer with probability p',
+    year: null,
+    rank: null,
+    strategy: 'random outcome at or above its reservation value; accepts with probability p',
+    citation: null,
     params: { p: '0.1' },
     create: (view, p) => {
       const prob = num(p, 'p', 0.1);
@@ -93,12 +101,25 @@ export const AGENT_KINDS: readonly AgentKind[] = [
       });
     },
   },
-  composed('naive-tft', naiveTitForTatBidding, 'naive tit-for-tat: mirrors the opponent’s concession in its own utility'),
-  composed('nice-tft', niceTitForTatBidding, 'nice tit-for-tat: mirrors the opponent’s concession in the opponent’s estimated utility, frequency model', {
-    model: 'frequency',
-    ac: 'combi',
-  }),
-  { name: 'micro', description: 'MiCRO (de Jonge 2022): concedes one outcome only after receiving as many distinct offers', params: {}, create: (view) => microAgent(view) },
+  composed('naive-tft', naiveTitForTatBidding, 'naive tit-for-tat: mirrors the opponent’s concession in its own utility', 'as NegMAS NaiveTitForTatNegotiator'),
+  composed(
+    'nice-tft',
+    niceTitForTatBidding,
+    'nice tit-for-tat: mirrors the opponent’s concession in the opponent’s estimated utility, frequency model',
+    'after Baarslag, Hindriks & Jonker, "A tit for tat negotiation strategy for real-time bilateral negotiations", Complex Automated Negotiations, SCI 435, 2013 (simplified)',
+    { model: 'frequency', ac: 'combi' },
+  ),
+  {
+    name: 'micro',
+    description: 'MiCRO (de Jonge 2022): concedes one outcome only after receiving as many distinct offers',
+    year: null,
+    rank: null,
+    strategy: 'concedes one outcome at a time, only after receiving as many distinct offers as it made',
+    citation: 'de Jonge, "An analysis of the linear bilateral ANAC domains using the MiCRO benchmark strategy", IJCAI 2022',
+    params: {},
+    create: (view) => microAgent(view),
+  },
+  ...ANAC_AGENTS,
 ];
 
 export const AGENT_NAMES: readonly string[] = AGENT_KINDS.map((k) => k.name);
@@ -115,7 +136,7 @@ export class AgentSpecError extends Error {
 export function parseAgentSpec(spec: string): { kind: AgentKind; params: AgentParams } {
   const [rawName, ...rest] = spec.trim().split(':');
   const name = (rawName ?? '').trim().toLowerCase();
-  const kind = AGENT_KINDS.find((k) => k.name === name) ?? (name === 'tit-for-tat' ? AGENT_KINDS.find((k) => k.name === 'naive-tft') : undefined);
+  const kind = AGENT_KINDS.find((k) => k.name.toLowerCase() === name) ?? (name === 'tit-for-tat' ? AGENT_KINDS.find((k) => k.name === 'naive-tft') : undefined);
   if (!kind) throw new AgentSpecError(`unknown agent "${rawName}"; available: ${AGENT_NAMES.join(', ')}`);
   const params: Record<string, string> = {};
   for (const kv of rest) {

@@ -3,5 +3,5 @@ export { analyze } from './analyze.ts';
 export * from './analysis-types.ts';
 export { analysisToJson, type AnalysisJson, type ScoredOutcomeJson } from './analysis-json.ts';
 export { parseOutcome } from './parse-outcome.ts';
-export { kendallTauB } from './opposition.ts';
+export { kendallTauB, pearson, spearman, ranks } from './correlation.ts';
 export * from './frontier-types.ts';

@@ -78,11 +78,41 @@ export interface VoteTurn extends TurnInfo {
 export type MaybePromise<T> = T | Promise<T>;
 
 /**
+ * An opponent model's estimate as read by the analyst after (or during) a run
+ * (see `NegotiationOptions.recordModels`). Only the engine reads it; it is
+ * never shown to another agent. Estimates are in [0, 1].
+ */
+export interface OpponentModelProbe {
+  /** The model's kind, e.g. `frequency`, `bayesian`. */
+  readonly name: string;
+  /** Estimated utility of `outcome` for `party`. */
+  utility(party: string, outcome: Bid): number;
+  /**
+   * The estimate as a linear additive function, when the model has that form:
+   * issue weights (summing to 1) and, per issue, the evaluation of each value
+   * position in [0, 1]; undefined when the party is not modelled (yet).
+   */
+  linear?(party: string): LinearEstimate | undefined;
+}
+
+/** A linear additive estimate of a party's preferences: U(o) = Σᵢ weights[i] · values[i][oᵢ]. */
+export interface LinearEstimate {
+  readonly weights: readonly number[];
+  readonly values: readonly (readonly number[])[];
+}
+
+/**
  * A negotiating agent. It is made from its view by a factory, so its only
  * window on the negotiation is that view plus what the protocol tells it.
  */
 export interface Agent {
   readonly name: string;
+  /**
+   * The agent's opponent model, when it has one: the engine reads its
+   * estimates for the trace (with `recordModels`), so that the analysis can
+   * set them against the truth after the run. Never given to other agents.
+   */
+  readonly opponentModel?: OpponentModelProbe;
   /** (S)AOP: accept the offer on the table, make a new offer, or walk away. */
   respond(turn: OfferTurn): MaybePromise<Action>;
   /** Single text: accept or reject a proposed text (or, when `final`, the agreement). */

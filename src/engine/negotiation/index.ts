@@ -7,5 +7,7 @@ export * from './negotiate.ts';
 export * from './replay.ts';
 export * from './trace.ts';
 export * from './distances.ts';
+export * from './model-trace.ts';
+export * from './model-accuracy.ts';
 export { sortOutcomes, lowerBound, type SortedOutcomes, DEFAULT_EXACT_SORT_LIMIT } from './sorted-outcomes.ts';
 export type { MediatorStrategy } from './single-text.ts';

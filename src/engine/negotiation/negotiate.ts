@@ -10,6 +10,7 @@ import { alternatingOffers } from './alternating-offers.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { driveAsync, driveSync } from './driver.ts';
 import type { EndReason, Fault, TraceEvent } from './events.ts';
+import { ModelRecorder, type ModelTrace } from './model-trace.ts';
 import { Session, type ProtocolOutcome, type ProtocolRun } from './session.ts';
 import { singleText, type MediatorStrategy } from './single-text.ts';
 
@@ -54,6 +55,12 @@ export interface NegotiationOptions {
   readonly clock?: Clock;
   /** Adds `wall` (ms since start) to each event. Off by default. */
   readonly recordWallTime?: boolean;
+  /**
+   * Records what the agents' opponent models estimate (`result.models`): after
+   * each offer, every other agent's estimate of its proposer's utility, and at
+   * the end each model's linear estimate. Off by default. Agents never see it.
+   */
+  readonly recordModels?: boolean;
 }
 
 export interface NegotiationResult {
@@ -97,6 +104,8 @@ export interface NegotiationResult {
   readonly advantages: Readonly<Record<string, number>>;
   readonly faults: readonly Fault[];
   readonly events: readonly TraceEvent[];
+  /** The opponent models' estimates, when `recordModels` was set (see `opponentModelAccuracy`). */
+  readonly models?: ModelTrace;
 }
 
 /** Setup problems (unknown agent, wrong protocol for the party count…). */
@@ -179,7 +188,8 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
     return f.agentName ?? agents[i]!.name ?? 'agent';
   });
 
-  const session = new Session({
+  let recorder: ModelRecorder | undefined;
+  const session: Session = new Session({
     space,
     parties: scenario.parties,
     rule,
@@ -189,7 +199,9 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
     ...(options.timeLimitMs !== undefined ? { timeMs: options.timeLimitMs } : {}),
     clock,
     recordWallTime: options.recordWallTime ?? false,
+    ...(options.recordModels ? { afterEmit: (e: TraceEvent) => recorder!.onEvent(e) } : {}),
   });
+  if (options.recordModels) recorder = new ModelRecorder(participants, agents, (i) => session.active[i]!);
 
   let mediatorId: string | undefined;
   let run: ProtocolRun;
@@ -226,8 +238,8 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
     agents,
     turnTimeLimitMs,
     clock,
-    finish: (outcome) =>
-      buildResult(prep, {
+    finish: (outcome) => ({
+      ...buildResult(prep, {
         protocol,
         seed,
         rule,
@@ -237,6 +249,8 @@ function setup(scenario: Scenario, options: NegotiationOptions): Setup {
         faults: session.faults,
         events: session.events,
       }),
+      ...(recorder ? { models: recorder.finish() } : {}),
+    }),
   };
 }
 

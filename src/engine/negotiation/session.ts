@@ -43,6 +43,8 @@ export interface SessionConfig {
   readonly timeMs?: number;
   readonly clock: Clock;
   readonly recordWallTime: boolean;
+  /** Called with each event after the agents have observed it (engine-side bookkeeping such as model recording). */
+  readonly afterEmit?: (e: TraceEvent) => void;
 }
 
 /**
@@ -116,6 +118,7 @@ export class Session {
         this.fault(i, new CallFailure('threw', `observe() threw: ${errorMessage(err)}`), e.type === 'start' ? 0 : (e as { round: number }).round);
       }
     }
+    this.config.afterEmit?.(ev);
   }
 
   /** Ends a participant's participation with a recorded fault. */

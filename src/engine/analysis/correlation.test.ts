@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kendallTauB, pearson, ranks, spearman } from './correlation.ts';
+
+/** Brute-force τ-b over all pairs: the oracle. */
+function kendallBrute(a: readonly number[], b: readonly number[]): number {
+  const m = a.length;
+  let conc = 0;
+  let disc = 0;
+  let tiesA = 0;
+  let tiesB = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) {
+      const da = Math.sign(a[i]! - a[j]!);
+      const db = Math.sign(b[i]! - b[j]!);
+      if (da === 0) tiesA++;
+      if (db === 0) tiesB++;
+      if (da * db > 0) conc++;
+      else if (da * db < 0) disc++;
+    }
+  const pairs = (m * (m - 1)) / 2;
+  const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
+  return den > 0 ? (conc - disc) / den : 0;
+}
+
+describe('correlation', () => {
+  it('Kendall τ-b (O(n log n)) equals the all-pairs count, ties included', () => {
+    const series = fc.integer({ min: 0, max: 60 }).chain((n) =>
+      fc.tuple(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n })),
+    );
+    fc.assert(
+      fc.property(series, ([a, b]) => {
+        expect(kendallTauB(a, b)).toBeCloseTo(kendallBrute(a, b), 12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('Pearson and Spearman on known series', () => {
+    expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(pearson([1, 1, 1], [1, 2, 3])).toBe(0);
+    expect(Array.from(ranks([10, 20, 20, 5]))).toEqual([2, 3.5, 3.5, 1]);
+    expect(spearman([1, 2, 3, 4], [1, 4, 9, 16])).toBeCloseTo(1, 12);
+  });
+});
