@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { REPO_ROOT } from '../testing/shared.ts';
+import { SCENARIOS_DIR } from '../testing/shared.ts';
 import { parley } from '../testing/cli.ts';
-
-
 
 describe('parley CLI', () => {
   it('inspects the ceasefire scenario with its sources and assumptions', () => {
@@ -49,8 +47,20 @@ describe('parley CLI', () => {
     expect(Object.keys(j.solutions.nash.utilities)).toEqual(expect.arrayContaining(['russia', 'ukraine']));
   });
 
+  it("flags solutions outside the rational set: the ceasefire's utilitarian deal crosses Ukraine's red line", () => {
+    type Sol = { rational: boolean; passes: boolean; refusedBy: { party: string; because: string; redLine?: string }[]; outcome: Record<string, string> };
+    const j = JSON.parse(parley('analyze', 'scenarios/ceasefire.yaml', '--json').stdout) as { solutions: Record<string, Sol> };
+    const u = j.solutions.utilitarian!;
+    expect(u.outcome.donetsk).toBe('recognised-russian');
+    expect(u).toMatchObject({ rational: false, passes: false, refusedBy: [{ party: 'ukraine', because: 'red line', redLine: 'No recognition of Donetsk as Russian' }] });
+    for (const name of ['nash', 'kalaiSmorodinsky', 'egalitarian']) expect(j.solutions[name]).toMatchObject({ rational: true, passes: true, refusedBy: [] });
+    const human = parley('analyze', 'scenarios/ceasefire.yaml').stdout;
+    expect(human).toMatch(/^utilitarian\s+\S+\s+\S+\s+\S+\s+\S+\s+NO\s+NO\s/m);
+    expect(human).toContain(`utilitarian: not rational: it crosses ukraine's red line "No recognition of Donetsk as Russian"`);
+  });
+
   it('divides items by Adjusted Winner with --adjusted-winner, and says when a scenario does not fit', () => {
-    const r = parley('analyze', join(REPO_ROOT, '../shared/scenarios/genius/other/inheritancedomain'), '--adjusted-winner', '--json');
+    const r = parley('analyze', join(SCENARIOS_DIR, 'genius/other/inheritancedomain'), '--adjusted-winner', '--json');
     expect(r.code).toBe(0);
     const aw = (JSON.parse(r.stdout) as { adjustedWinner: { applicable: boolean; totals: Record<string, number>; split: unknown } }).adjustedWinner;
     expect(aw.applicable).toBe(true);

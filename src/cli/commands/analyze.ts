@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { analyze, analysisToJson, parseOutcome, type AnalysisJson, type ScoredOutcomeJson } from '../../engine/analysis/index.ts';
+import { analyze, analysisToJson, parseOutcome, type AnalysisJson } from '../../engine/analysis/index.ts';
 import { adjustedWinner, type AdjustedWinnerOutcome } from '../../engine/analysis/adjusted-winner.ts';
 import { OutcomeSpace } from '../../engine/model/outcome-space.ts';
 import { loadScenario } from '../load-scenario.ts';
@@ -100,20 +100,26 @@ export function renderAnalysis(a: AnalysisJson): string {
     `Pareto frontier: ${count(a.frontier.outcomes)} outcome${a.frontier.outcomes === 1 ? '' : 's'}, ${a.frontier.points} distinct point${a.frontier.points === 1 ? '' : 's'} (${a.frontier.method}${a.frontier.exact ? '' : ', approximate'})`,
   );
   out.push('');
-  const row = (label: string, s: (ScoredOutcomeJson & { value?: number | null }) | null, extra = '') =>
-    s ? [label, ...ids.map((id) => num(s.utilities[id])), s.value !== undefined ? num(s.value) : extra, outcomeText(s.outcome)] : [label, ...ids.map(() => '—'), '—', 'none (no rational outcome)'];
+  type Sol = AnalysisJson['solutions']['nash'];
+  const yesNo = (b: boolean) => (b ? 'yes' : 'NO');
+  const row = (label: string, s: Sol) =>
+    s
+      ? [label, ...ids.map((id) => num(s.utilities[id])), num(s.value), yesNo(s.rational), yesNo(s.passes), outcomeText(s.outcome)]
+      : [label, ...ids.map(() => '—'), '—', '—', '—', 'none (no rational outcome)'];
+  const sols: [string, Sol][] = [
+    ['Nash', a.solutions.nash],
+    ['Kalai–Smorodinsky', a.solutions.kalaiSmorodinsky],
+    ['utilitarian', a.solutions.utilitarian],
+    ['egalitarian', a.solutions.egalitarian],
+  ];
   out.push('Solutions');
-  out.push(
-    table(
-      ['solution', ...ids, 'value', 'outcome'],
-      [
-        row('Nash', a.solutions.nash),
-        row('Kalai–Smorodinsky', a.solutions.kalaiSmorodinsky),
-        row('utilitarian', a.solutions.utilitarian),
-        row('egalitarian', a.solutions.egalitarian),
-      ],
-    ),
-  );
+  out.push(table(['solution', ...ids, 'value', 'rational', 'passes', 'outcome'], sols.map(([label, s]) => row(label, s))));
+  for (const [label, s] of sols) {
+    if (!s || s.refusedBy.length === 0) continue;
+    const why = s.refusedBy.map((r) => (r.because === 'red line' ? `crosses ${r.party}'s red line "${r.redLine}"` : `is below ${r.party}'s reservation value`));
+    const verdict = !s.rational ? 'not rational' : !s.passes ? 'does not pass the rule' : 'rational and passes, though';
+    out.push(`  ${label}: ${verdict}: it ${why.join('; it ')}`);
+  }
   if (a.frontier.top.length) {
     out.push('');
     out.push(`Top ${a.frontier.top.length} frontier point${a.frontier.top.length === 1 ? '' : 's'} (rational first, by Nash product)`);

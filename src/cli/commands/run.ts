@@ -180,6 +180,11 @@ function describeModels(m: OpponentModelReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** Non-finite numbers and undefined become null (JSON has no −∞). */
+function nullable(rec: Readonly<Record<string, number | undefined>>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v === undefined || !Number.isFinite(v) ? null : v]));
+}
+
 /** The JSON form of one run (stable keys; see docs/simulation.md). */
 export function resultJson(r: NegotiationResult, d: OutcomeDistances | undefined) {
   return {
@@ -195,8 +200,10 @@ export function resultJson(r: NegotiationResult, d: OutcomeDistances | undefined
     turns: r.turns,
     time: r.time,
     utilities: r.utilities,
-    reservations: Object.fromEntries(Object.entries(r.reservations).map(([k, v]) => [k, v ?? null])),
-    advantages: r.advantages,
+    rawUtilities: r.rawUtilities,
+    reservations: nullable(r.reservations),
+    discountedReservations: nullable(r.discountedReservations),
+    advantages: nullable(r.advantages),
     faults: r.faults,
     distances: d ? { pareto: d.pareto, nash: d.nash, exact: d.exact, parties: d.parties } : null,
   };
@@ -211,12 +218,23 @@ function describeResult(scenario: Scenario, r: NegotiationResult, d: OutcomeDist
   } else out.push(`No agreement (${r.endReason}) after ${r.rounds} round${r.rounds === 1 ? '' : 's'}`);
   const agentOf = new Map(r.participants.map((p) => [p.id, p.agent]));
   out.push('');
+  const ids = Object.keys(r.utilities);
+  // With discounting, the utility and the reservation are both discounted (GENIUS); the undiscounted utility is shown beside.
+  const discounting = ids.some((id) => r.utilities[id] !== r.rawUtilities[id] || r.reservations[id] !== r.discountedReservations[id]);
   out.push(
     table(
-      ['party', 'agent', 'utility', 'reservation', 'advantage'],
-      Object.keys(r.utilities).map((id) => [id, agentOf.get(id) ?? '—', num(r.utilities[id]), num(r.reservations[id]), num(r.advantages[id])]),
+      ['party', 'agent', 'utility', ...(discounting ? ['undiscounted'] : []), discounting ? 'reservation (discounted)' : 'reservation', 'advantage'],
+      ids.map((id) => [
+        id,
+        agentOf.get(id) ?? '—',
+        num(r.utilities[id]),
+        ...(discounting ? [num(r.rawUtilities[id])] : []),
+        num(r.discountedReservations[id]),
+        num(r.advantages[id]),
+      ]),
     ),
   );
+  if (discounting) out.push(`  discounted at relative time ${r.time.toFixed(4)}, round ${r.rounds}: advantage = discounted utility − discounted reservation (GENIUS)`);
   out.push('');
   out.push(`Rounds: ${r.rounds}   turns: ${r.turns}`);
   if (d) out.push(`Distance to the Pareto frontier: ${num(d.pareto)}${d.exact ? '' : ' (approximate frontier)'}   to the Nash point: ${num(d.nash)}`);
@@ -230,6 +248,8 @@ interface Summary {
   agreementRate: number;
   meanRounds: number;
   meanUtilities: Record<string, number>;
+  meanRawUtilities: Record<string, number>;
+  meanAdvantages: Record<string, number>;
   meanParetoDistance: number | null;
   meanNashDistance: number | null;
   faults: number;
@@ -249,6 +269,8 @@ function summarise(results: readonly NegotiationResult[], dists: readonly (Outco
     agreementRate: results.filter((r) => r.agreement).length / results.length,
     meanRounds: mean(results.map((r) => r.rounds)),
     meanUtilities: Object.fromEntries(ids.map((id) => [id, mean(results.map((r) => r.utilities[id]!))])),
+    meanRawUtilities: Object.fromEntries(ids.map((id) => [id, mean(results.map((r) => r.rawUtilities[id]!))])),
+    meanAdvantages: Object.fromEntries(ids.map((id) => [id, mean(results.map((r) => r.advantages[id]!))])),
     meanParetoDistance: pareto.length ? mean(pareto) : null,
     meanNashDistance: nash.length ? mean(nash) : null,
     faults: results.reduce((s, r) => s + r.faults.length, 0),
@@ -263,8 +285,8 @@ function describeSummary(scenario: Scenario, results: readonly NegotiationResult
     `Agreement rate: ${(s.agreementRate * 100).toFixed(1)}%   mean rounds: ${s.meanRounds.toFixed(1)}   faults: ${s.faults}`,
     '',
     table(
-      ['party', 'agent', 'mean utility'],
-      Object.entries(s.meanUtilities).map(([id, u]) => [id, agentOf.get(id) ?? '—', num(u)]),
+      ['party', 'agent', 'mean utility', 'mean undiscounted', 'mean advantage'],
+      Object.entries(s.meanUtilities).map(([id, u]) => [id, agentOf.get(id) ?? '—', num(u), num(s.meanRawUtilities[id]), num(s.meanAdvantages[id])]),
     ),
   ];
   if (s.meanParetoDistance !== null) out.push('', `Mean distance to the Pareto frontier: ${num(s.meanParetoDistance)}   to the Nash point: ${num(s.meanNashDistance)}`);

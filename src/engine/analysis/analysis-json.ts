@@ -31,7 +31,10 @@ export interface AnalysisJson {
     errorBound?: number;
     top: (ScoredOutcomeJson & { ties: number; rational: boolean; nashProduct: number | null })[];
   };
-  solutions: Record<'nash' | 'kalaiSmorodinsky' | 'utilitarian' | 'egalitarian', (ScoredOutcomeJson & { value: number | null }) | null>;
+  solutions: Record<
+    'nash' | 'kalaiSmorodinsky' | 'utilitarian' | 'egalitarian',
+    (ScoredOutcomeJson & { value: number | null; rational: boolean; passes: boolean; refusedBy: { party: string; because: string; redLine?: string }[] }) | null
+  >;
   opposition: {
     ideal: number[];
     level: number;
@@ -50,7 +53,8 @@ export interface AnalysisJson {
 export function analysisToJson(result: AnalysisResult, issues: readonly Issue[]): AnalysisJson {
   const space = new OutcomeSpace(issues);
   const so = (s: ScoredOutcome): ScoredOutcomeJson => ({ outcome: space.toRecord(s.outcome), utilities: { ...s.utilities } });
-  const sol = (s: Solution | null) => (s ? { ...so(s), value: num(s.value) } : null);
+  const sol = (s: Solution | null) =>
+    s ? { ...so(s), value: num(s.value), rational: s.rational, passes: s.passes, refusedBy: s.refusedBy.map((r) => ({ ...r })) } : null;
   const f = result.frontier;
   return {
     scenario: result.scenario,

@@ -1,4 +1,5 @@
-import { ruleQuorum, ruleRequired, ruleVoters } from '../model/agreement-rule.ts';
+import { ruleAccepts, ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { crossesRedLine } from '../model/red-line.ts';
 import type { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileParty, type PartyEvaluator } from '../model/party-evaluator.ts';
 import type { Party } from '../model/party.ts';
@@ -117,5 +118,47 @@ export function compileRedLines(lines: readonly RedLine[]): CompiledRedLines {
       }
       return false;
     },
+  };
+}
+
+/** Why a party would refuse an outcome. */
+export interface Refusal {
+  readonly party: string;
+  /** `red line`: the outcome crosses one of its red lines; `reservation`: its utility is below its reservation value. */
+  readonly because: 'red line' | 'reservation';
+  /** The red line's description (when `because` is `red line`). */
+  readonly redLine?: string;
+}
+
+/** Whether an outcome is rational and passes the rule, and who would refuse it. */
+export interface Judgement {
+  /** Every negotiator accepts it (utility ≥ reservation, none of its red lines crossed). */
+  readonly rational: boolean;
+  /** The agreement rule accepts it. */
+  readonly passes: boolean;
+  /** Every party (any role) that would refuse it, in scenario order, each red line crossed listed. */
+  readonly refusedBy: readonly Refusal[];
+}
+
+/**
+ * Judges one outcome by evaluating it: the same acceptance as the rational
+ * and passing sets (`PartyEvaluator.acceptable`, `ruleAccepts`).
+ */
+export function judgeOutcome(ap: AnalysisParties, rule: AgreementRule, outcome: ArrayLike<number>): Judgement {
+  const refusedBy: Refusal[] = [];
+  const accepts = new Map<string, boolean>();
+  for (const e of ap.evaluators) {
+    const ok = e.acceptable(outcome);
+    accepts.set(e.party.id, ok);
+    if (ok) continue;
+    const lines = (e.party.redLines ?? []).filter((l) => crossesRedLine(l, outcome));
+    for (const l of lines) refusedBy.push({ party: e.party.id, because: 'red line', redLine: l.description });
+    if (lines.length === 0) refusedBy.push({ party: e.party.id, because: 'reservation' });
+  }
+  const parties = ap.evaluators.map((e) => e.party);
+  return {
+    rational: ap.negotiators.every((e) => accepts.get(e.party.id)),
+    passes: ruleAccepts(rule, parties, (id) => accepts.get(id) ?? false),
+    refusedBy,
   };
 }

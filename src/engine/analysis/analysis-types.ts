@@ -1,6 +1,9 @@
 import type { Frontier } from './frontier-types.ts';
 import type { Outcome } from '../model/outcome-space.ts';
 import type { Role } from '../model/party.ts';
+import type { Refusal } from './analysis-parties.ts';
+
+export type { Refusal };
 
 /** Spaces at most this large are analysed exactly, outcome by outcome (by default). */
 export const DEFAULT_ANALYSIS_ENUMERATION_LIMIT = 200_000_000;
@@ -51,6 +54,12 @@ export interface ScoredOutcome {
 /** A bargaining solution: the chosen outcome, all parties' utilities and the objective value. */
 export interface Solution extends ScoredOutcome {
   readonly value: number;
+  /** Every negotiator accepts it: utility ≥ reservation and none of its red lines crossed (see docs/analysis.md). */
+  readonly rational: boolean;
+  /** The agreement rule accepts it. */
+  readonly passes: boolean;
+  /** The parties that would refuse it, and why (empty when every party accepts). */
+  readonly refusedBy: readonly Refusal[];
 }
 
 export interface Solutions {

@@ -192,6 +192,13 @@ function check(s: Scenario, fromIndex: number) {
     const got = res.solutions[name];
     expect(got?.value ?? null, name).toBe(want?.v ?? null);
     expect(idx(got), name).toBe(want?.k ?? null);
+    if (got) {
+      // judged by evaluating the outcome, as the oracle does
+      const row = o.rows[idx(got)!]!;
+      expect(got.rational, name).toBe(row.rational);
+      expect(got.passes, name).toBe(row.passing);
+      expect(got.refusedBy.length === 0, name).toBe(s.parties.every((p) => compileParty(space, p).acceptable(row.o)));
+    }
   }
   // Pareto improvements over `from`
   const fu = o.rows[space.indexOf(from)]!.u;

@@ -1,6 +1,6 @@
 import { OutcomeSpace, type Outcome } from '../model/outcome-space.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { compileAnalysisParties, type AnalysisParties } from './analysis-parties.ts';
+import { compileAnalysisParties, judgeOutcome, type AnalysisParties } from './analysis-parties.ts';
 import {
   DEFAULT_ANALYSIS_ENUMERATION_LIMIT,
   DEFAULT_TOP,
@@ -93,7 +93,11 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
     return rec;
   };
   const scoredOutcome = (o: Outcome): ScoredOutcome => ({ outcome: o, utilities: utilitiesOf(o) });
-  const solution = (b: Best): Solution | null => (b.index < 0 ? null : { ...scoredOutcome(outcomeOf(b.index)), value: b.value });
+  const solution = (b: Best): Solution | null => {
+    if (b.index < 0) return null;
+    const o = outcomeOf(b.index);
+    return { ...scoredOutcome(o), value: b.value, ...judgeOutcome(ap, scenario.agreement, o) };
+  };
 
   // Frontier
   const sky = stats.frontier.points();

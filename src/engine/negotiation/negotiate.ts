@@ -87,9 +87,20 @@ export interface NegotiationResult {
    * (discounted the same way; 0 when it has none).
    */
   readonly utilities: Readonly<Record<string, number>>;
+  /** The same before discounting: the agreement's utility, or the reservation value (0 when none) without agreement. */
+  readonly rawUtilities: Readonly<Record<string, number>>;
   /** Undiscounted reservation values (undefined: none given). */
   readonly reservations: Readonly<Record<string, number | undefined>>;
-  /** utility − reservation value (the reservation counted as 0 when none is given). */
+  /**
+   * Reservation values discounted like the utility, at the same time (GENIUS:
+   * `getReservationValueWithDiscount`); undefined when none is given.
+   */
+  readonly discountedReservations: Readonly<Record<string, number | undefined>>;
+  /**
+   * utility − discounted reservation value (GENIUS semantics: both discounted
+   * the same way; the reservation counted as 0 when none is given); 0 without
+   * agreement.
+   */
   readonly advantages: Readonly<Record<string, number>>;
   readonly faults: readonly Fault[];
   readonly events: readonly TraceEvent[];
@@ -268,17 +279,23 @@ export function buildResult(
 ): NegotiationResult {
   const { outcome } = r;
   const utilities: Record<string, number> = {};
+  const rawUtilities: Record<string, number> = {};
   const reservations: Record<string, number | undefined> = {};
+  const discountedReservations: Record<string, number | undefined> = {};
   const advantages: Record<string, number> = {};
   for (const [id, p] of prep.parties) {
     const ev = p.evaluator;
     if (!ev.ufun) continue;
     const d = ev.party.discount;
     const t = d?.per === 'round' ? outcome.round : outcome.time;
-    const raw = outcome.agreement ? ev.ufun.utility(outcome.agreement) : (ev.reservationValue ?? 0);
+    const rv = ev.reservationValue;
+    const raw = outcome.agreement ? ev.ufun.utility(outcome.agreement) : (rv ?? 0);
+    rawUtilities[id] = raw;
     utilities[id] = discounted(raw, d, t);
-    reservations[id] = ev.reservationValue;
-    advantages[id] = utilities[id] - (ev.reservationValue ?? 0);
+    reservations[id] = rv;
+    discountedReservations[id] = rv === undefined ? undefined : discounted(rv, d, t);
+    // Without agreement the party gets its (discounted) reservation: no advantage (also when it is −∞).
+    advantages[id] = outcome.agreement ? utilities[id] - (discountedReservations[id] ?? 0) : 0;
   }
   return {
     scenario: prep.scenario.name,
@@ -294,7 +311,9 @@ export function buildResult(
     turns: r.turns,
     time: outcome.time,
     utilities,
+    rawUtilities,
     reservations,
+    discountedReservations,
     advantages,
     faults: r.faults,
     events: r.events,
