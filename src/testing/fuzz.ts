@@ -160,8 +160,8 @@ function lineAt(text: string, starts: number[], k: number): [number, number] {
   return [a, b];
 }
 
-/** A value a hostile tree edit puts in place of another. */
-function hostileValue(pick: number, n: number): unknown {
+/** A value a hostile tree edit puts in place of another (also used for API request bodies). */
+export function hostileValue(pick: number, n: number): unknown {
   const values: unknown[] = [
     null, true, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 0.5, '', '__proto__', '<b>x</b>', '\u001b[2J', 'x'.repeat(1000),
     [], {}, Array.from({ length: n * 16 }, (_, k) => k), Object.fromEntries(Array.from({ length: n * 4 }, (_, k) => [`k${k}`, k])),
