@@ -1,6 +1,7 @@
 import type { Scenario } from '../model/scenario.ts';
+import { DEFAULT_ANALYSIS_ENUMERATION_LIMIT } from '../analysis/analysis-types.ts';
 import { createRng } from '../util/rng.ts';
-import { ANSWER_KEYS, answerDiffers, headlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
+import { ANSWER_KEYS, answerDiffers, headlineAnswers, streamedHeadlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
 import { baseParameters, buildOutcomeTable, scoreTable, type OutcomeTable, type TableParameters } from './outcome-table.ts';
 
 /** Default relative range: each assumption moves by up to ±20 %. */
@@ -33,8 +34,10 @@ export interface SensitivityOptions {
   readonly seed?: number;
   /** Watch whether this option (`issue=value`) is in every rational deal. */
   readonly option?: string;
-  /** Tabulate spaces up to this many outcomes (default 10^6), else a seeded sample. */
+  /** Tabulate spaces up to this many outcomes (default 4·10^6); larger ones are answered by streaming (exact) up to `enumerationLimit`, else over a seeded sample. */
   readonly limit?: number;
+  /** Stream spaces up to this many outcomes through the analysis (default `analyze`'s, 2·10^8). */
+  readonly enumerationLimit?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /** A table built before (same scenario), to reuse. */
   readonly table?: OutcomeTable;
@@ -82,7 +85,12 @@ export interface MonteCarloSummary {
 export interface SensitivityResult {
   readonly scenario: string;
   readonly range: number;
+  /** True when every answer is computed over every outcome. */
   readonly exact: boolean;
+  /** How the answers were computed: every outcome tabulated, every outcome streamed through the analysis, or a seeded sample. */
+  readonly method: 'table' | 'streamed' | 'sample';
+  /** Outcomes in the sample when `method` is `sample` (null otherwise). */
+  readonly sampleSize: number | null;
   readonly option: string | null;
   readonly base: HeadlineAnswers;
   readonly parameters: readonly SensitivityParameter[];
@@ -159,12 +167,17 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const table = options.table ?? buildOutcomeTable(scenario, { limit: options.limit, seed });
   const watched: WatchedOption | undefined = options.option ? watchOption(table, options.option) : undefined;
   const base = baseParameters(table);
-  const answersAt = (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
+  const streamed = !table.exact && table.space.isEnumerable(options.enumerationLimit ?? DEFAULT_ANALYSIS_ENUMERATION_LIMIT);
+  const method = table.exact ? 'table' : streamed ? 'streamed' : 'sample';
+  const answersAt = streamed
+    ? (params: TableParameters) => streamedHeadlineAnswers(table, params, watched)
+    : (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
   const baseAnswers = answersAt(base);
   const parameters = sensitivityParameters(table);
   const keys = ANSWER_KEYS.filter((k) => k !== 'option' || watched);
   const notes: string[] = [];
-  if (!table.exact) notes.push(`the space is too large to tabulate: the answers are computed over a seeded sample of ${table.rows} outcomes`);
+  if (method === 'streamed') notes.push(`the space is too large to tabulate: every answer is computed exactly by streaming all ${table.space.size} outcomes through the analysis`);
+  if (method === 'sample') notes.push(`approximate: the space is too large to enumerate, so the answers are computed over a seeded sample of ${table.rows} outcomes`);
   if (range >= 1) notes.push('a range of 100 % or more lets a parameter reach 0 or change sign');
 
   const total = parameters.length + samples;
@@ -280,7 +293,9 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   return {
     scenario: scenario.name,
     range,
-    exact: table.exact,
+    exact: method !== 'sample',
+    method,
+    sampleSize: method === 'sample' ? table.rows : null,
     option: watched?.key ?? null,
     base: baseAnswers,
     parameters,
