@@ -13,6 +13,7 @@ import { hostGuard } from './host-guard.ts';
 import { registerPlayRoutes } from './play.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
+import { registerTournamentRoutes } from './tournament-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -213,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerPlayRoutes(app, { load, parse });
+  registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);
