@@ -17,6 +17,7 @@ import type { LiveLogEntry } from './live/room.ts';
 import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
+import { registerTournamentRoutes } from './tournament-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerPlayRoutes(app, { load, parse });
+  registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
   let live = options.live;

@@ -9,6 +9,7 @@ import { WhatIf } from './screens/WhatIf.tsx';
 import { Simulation } from './screens/Simulation.tsx';
 import { Play } from './screens/Play.tsx';
 import { Report } from './screens/Report.tsx';
+import { Tournament } from './screens/Tournament.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { participantsOf } from './screens/view-model.ts';
 
@@ -20,6 +21,7 @@ const TABS = [
   ['simulation', 'Simulation'],
   ['play', 'Play'],
   ['report', 'Report'],
+  ['tournament', 'Tournament'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -141,7 +143,7 @@ export function App() {
           />
         )}
         {tab === 'editor' && detail && <Editor source={source} diagnostics={diagnosis.diagnostics} scenario={scenario} builtin={detail.builtin} dirty={dirty} onSource={setSource} onSave={save} />}
-        {tab !== 'library' && tab !== 'editor' && !scenarioRef && detail && (
+        {tab !== 'library' && tab !== 'editor' && tab !== 'tournament' && !scenarioRef && detail && (
           <p role="alert" className="error">
             The scenario has {diagnosis.diagnostics.length} problem(s); fix them in the editor first.
           </p>
@@ -151,6 +153,7 @@ export function App() {
         {tab === 'simulation' && scenario && scenarioRef && detail && <Simulation scenario={scenario} scenarioRef={scenarioRef} scenarioId={detail.id} />}
         {tab === 'play' && detail && scenarioRef && <Play scenarioId={detail.id} dirty={dirty} participants={scenario ? playSeats(scenario) : []} savedSource={detail.source} />}
         {tab === 'report' && scenario && scenarioRef && <Report scenario={scenario} scenarioRef={scenarioRef} />}
+        {tab === 'tournament' && <Tournament scenarios={scenarios} />}
       </main>
     </div>
   );
