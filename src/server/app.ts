@@ -246,7 +246,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDir, prefix: '/', index: ['index.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`, then restart the server.'));
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build`, then restart the server.'));
   }
   return app;
 }
