@@ -36,20 +36,24 @@ describe('report for the ceasefire scenario', () => {
     expect(html).toContain('a 30-day ceasefire proposal was introduced');
   });
 
-  it('answers the four questions with numbers, in the HTML and in the data', () => {
-    const q = data.questions!;
-    expect(q).not.toBeNull();
-    for (const k of ['concessions', 'balance', 'demands', 'authority'] as const) {
-      expect(html).toContain(escapeXml(q[k].question));
-      expect(html).toContain(escapeXml(q[k].summary));
-      expect(q[k].summary).toMatch(/\d/);
+  it('answers every declared question with numbers, in the HTML and in the data', () => {
+    const q = data.questions;
+    expect(q.map((x) => x.id)).toEqual(scenario.questions!.map((x) => x.id));
+    for (const a of q) {
+      expect(html).toContain(escapeXml(a.text));
+      expect(html).toContain(escapeXml(a.answer));
+      expect(html).toContain(escapeXml(a.details.summary));
+      expect(a.answer).toMatch(/\d/);
+      expect('error' in a.details).toBe(false);
     }
-    expect(html).toContain(String(q.concessions.answer.rational));
+    const conc = q.find((x) => x.details.type === 'concession')!.details;
+    if (conc.type !== 'concession' || 'error' in conc) throw new Error('expected a concession answer');
+    expect(html).toContain(String(conc.analysis.rational));
     // The JSON form carries the same answers.
     const json = JSON.parse(JSON.stringify(q)) as typeof q;
-    expect(json.authority.answer.rules.map((r) => r.id)).toEqual(['base', 'us-russia-deal']);
-    expect(json.concessions.answer.minimum!.loss).toBe(q.concessions.answer.minimum!.loss);
-    for (const id of ['q1-concessions', 'q2-balance', 'q2-frontier', 'q3-demands', 'rules', 'utility-space']) expect(html).toContain(`id="fig-${id}"`);
+    const rule = json.find((x) => x.id === 'authority')!.details;
+    expect(rule.type === 'rule' && 'comparison' in rule ? rule.comparison.rules.map((r) => r.id) : null).toEqual(['base', 'us-russia-deal']);
+    for (const id of ['concessions-rational', 'balance-curve', 'balance-frontier', 'demands-nash', 'rules', 'utility-space']) expect(html).toContain(`id="fig-${id}"`);
   });
 
   it('is deterministic for a seed', () => {
@@ -65,7 +69,7 @@ describe('report for the ceasefire scenario', () => {
       expect(XMLValidator.validate(svg)).toBe(true);
       expect(svg).toContain('xmlns=');
     }
-    expect(md.markdown).toContain('## The four questions of the seed article');
+    expect(md.markdown).toContain('## Questions');
   });
 });
 
@@ -92,12 +96,12 @@ describe('report for GENIUS scenarios (walked from the shared folder)', () => {
 
   it.each(picked.map((p) => [p.folder.slice(SCENARIOS_DIR.length), p.scenario] as const))('%s renders the generic sections only', (_, scenario) => {
     const data = collectReport(scenario, { seed: 1, samples: 10, rounds: 50 });
-    expect(data.questions).toBeNull();
+    expect(data.questions).toEqual([]);
     const html = htmlReport(data);
     expectSelfContained(html);
     expect(html).toContain('Where agreement is possible');
     expect(html).toContain('Sensitivity to the assumptions');
-    expect(html).not.toContain('The four questions');
+    expect(html).not.toContain('id="questions"');
     expect(data.rules.rules.length).toBeGreaterThan(0);
   });
 });

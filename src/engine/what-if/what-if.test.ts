@@ -17,8 +17,7 @@ import {
   compareRules,
   compareVariants,
   countMask,
-  findCast,
-  fourQuestions,
+  answerQuestions,
   headlineAnswers,
   mediatorTradeoff,
   passingMask,
@@ -76,19 +75,24 @@ describe('variants for the what-if layer', () => {
     expect(() => compareVariants(s, [BASE, 'no-such-variant'])).toThrow(ScenarioError);
   });
 
-  it('finds the ceasefire cast, the demand variants and the rule variants', () => {
-    const cast = findCast(ceasefire())!;
-    expect(cast).toMatchObject({ conceding: 'ukraine', claimant: 'russia', mediator: 'united-states' });
-    expect(cast.regions).toEqual(['donetsk', 'luhansk', 'kherson', 'zaporizhzhia', 'crimea']);
-    expect(cast.demandVariants).toContain('expanded-demands');
-    expect(cast.ruleVariants).toContain('us-russia-deal');
-    expect(cast.demandVariants).not.toContain('us-russia-deal');
-  });
 });
 
-describe('the four questions', () => {
+describe("the ceasefire scenario's declared questions", () => {
   const s = ceasefire();
-  const q = fourQuestions(s, { seed: 1, rounds: 100 })!;
+  const answers = answerQuestions(s, { seed: 1, rounds: 100 });
+  const details = <T extends string>(type: T) => {
+    const d = answers.find((a) => a.details.type === type)!.details;
+    if ('error' in d) throw new Error(d.error);
+    return d as Extract<typeof d, { type: T }>;
+  };
+  const conc = details('concession');
+  const bal = details('mediator-tradeoff');
+  const q = {
+    concessions: { answer: conc.analysis },
+    balance: { answer: bal.total, ownPreferences: bal.mediator! },
+    demands: { answer: details('variant').comparison },
+    authority: { answer: details('rule').comparison },
+  };
 
   it('1: concessions agree with a direct count', () => {
     const c = q.concessions.answer;
@@ -148,7 +152,7 @@ describe('the four questions', () => {
 
   it('3: demand variants side by side with the base', () => {
     const d = q.demands.answer;
-    expect(d.rows.map((r) => r.id)).toEqual([BASE, ...findCast(s)!.demandVariants]);
+    expect(d.rows.map((r) => r.id)).toEqual([BASE, 'expanded-demands', 'expanded-demands-refused']);
     const base = analyze(s);
     expect(d.rows[0]!.rational).toBe(base.rational.count);
     const exp = d.rows.find((r) => r.id === 'expanded-demands')!;
@@ -175,15 +179,14 @@ describe('the four questions', () => {
     expect(again.rules.map((r) => r.simulation)).toEqual(rules.map((r) => r.simulation));
   });
 
-  it('is null for a scenario without the ceasefire cast', () => {
+  it('are none for a scenario that declares none', () => {
     const laptop = importScenario(loadSourceFiles([join(SCENARIOS_DIR, 'genius/anac/y2011/Laptop')]));
-    expect(findCast(laptop)).toBeNull();
-    expect(fourQuestions(laptop)).toBeNull();
+    expect(answerQuestions(laptop)).toEqual([]);
   });
 
   it('concession analysis rejects unknown parties and issues', () => {
-    expect(() => concessionAnalysis(s, { party: 'nobody' })).toThrow(/unknown party/);
-    expect(() => concessionAnalysis(s, { party: 'ukraine', issues: ['nowhere'] })).toThrow(/unknown issue/);
+    expect(() => concessionAnalysis(s, { party: 'nobody', keep: 'returned-to-ukraine' })).toThrow(/unknown party/);
+    expect(() => concessionAnalysis(s, { party: 'ukraine', keep: 'returned-to-ukraine', issues: ['nowhere'] })).toThrow(/unknown issue/);
     expect(() => mediatorTradeoff(s, { mediator: 'nobody', protected: 'ukraine' })).toThrow(/unknown party/);
   });
 });

@@ -1,7 +1,7 @@
-import type { Scenario } from 'parley';
+import type { QuestionAnswer, Scenario, TradeoffAnalysis } from 'parley';
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
-import { OKABE_ITO } from '../plot/palette.ts';
+import { OKABE_ITO, seriesColour } from '../plot/palette.ts';
 import { linearScale, ticks } from '../plot/scale.ts';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';
@@ -61,17 +61,14 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
       )}
       {result && (
         <>
-          {result.questions && (
+          {result.questions.length > 0 && (
             <>
-              <h3>The four questions</h3>
-              <dl data-testid="four-questions">
+              <h3>Questions</h3>
+              <div data-testid="questions">
                 {result.questions.map((q) => (
-                  <div key={q.key}>
-                    <dt>{q.question}</dt>
-                    <dd>{q.summary}</dd>
-                  </div>
+                  <QuestionCard key={q.id} answer={q} nameOf={nameOf} />
                 ))}
-              </dl>
+              </div>
             </>
           )}
           <h3>Side by side</h3>
@@ -204,6 +201,174 @@ function Tornado({ party, base, rows }: { party: string; base: number | undefine
       </svg>
       <figcaption>
         {party}'s utility at the Nash deal: <span style={{ color: OKABE_ITO.vermillion }}>■</span> assumption −, <span style={{ color: OKABE_ITO.blue }}>■</span> assumption + (base {fmt(base)})
+      </figcaption>
+    </figure>
+  );
+}
+
+/** One declared question: the one-sentence answer first, the numbers on demand, the mediator's trade-off as a chart over λ. */
+function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id: string) => string }) {
+  const d = answer.details;
+  return (
+    <article className="question" data-testid={`question-${answer.id}`} aria-labelledby={`question-${answer.id}-text`}>
+      <h4 id={`question-${answer.id}-text`}>{answer.text}</h4>
+      <p className="answer" data-testid="question-answer">
+        {answer.answer}
+      </p>
+      {d.type === 'mediator-tradeoff' && 'total' in d && <TradeoffChart t={d.total} nameOf={nameOf} />}
+      <details>
+        <summary>Details</summary>
+        <p>{d.summary}</p>
+        {'error' in d ? null : d.type === 'concession' && 'analysis' in d ? (
+          <table>
+            <caption>
+              Options of the conceded issues, by what they cost {nameOf(d.analysis.party)} ({d.passingKeepingAll} passing deals keep {d.analysis.keep} on every one)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">option</th>
+                <th scope="col">loss</th>
+                <th scope="col">rational deals with it</th>
+                <th scope="col">in rational deals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.analysis.options.map((o) => (
+                <tr key={`${o.issue}=${o.option}`}>
+                  <th scope="row">
+                    {o.issue}={o.option}
+                  </th>
+                  <td>{fmt(o.loss)}</td>
+                  <td>{o.rational}</td>
+                  <td>{o.rationalPresence}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'mediator-tradeoff' && 'total' in d ? (
+          <table>
+            <caption>The mediator's pick on each interval of λ (V = the negotiators' total utility)</caption>
+            <thead>
+              <tr>
+                <th scope="col">λ from</th>
+                <th scope="col">λ to</th>
+                {Object.keys(d.total.segments[0]?.utilities ?? {}).map((p) => (
+                  <th scope="col" key={p}>
+                    {nameOf(p)}
+                  </th>
+                ))}
+                <th scope="col">{nameOf(d.total.protected)} accepts</th>
+                <th scope="col">deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.total.segments.map((s) => (
+                <tr key={s.from}>
+                  <td>{fmt(s.from)}</td>
+                  <td>{fmt(s.to)}</td>
+                  {Object.values(s.utilities).map((u, i) => (
+                    <td key={i}>{fmt(u)}</td>
+                  ))}
+                  <td>{s.protectedAccepts ? 'yes' : 'no'}</td>
+                  <td>{s.deal}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'variant' && 'comparison' in d ? (
+          <table>
+            <caption>Base and variants side by side</caption>
+            <thead>
+              <tr>
+                <th scope="col">scenario</th>
+                <th scope="col">rational deals</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">Nash deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td>{r.rational ?? '?'}</td>
+                  <td>{r.passing ?? '?'}</td>
+                  <td>{r.nash ? recText(r.nash.outcome) : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'rule' && 'comparison' in d ? (
+          <table>
+            <caption>Deals each agreement rule makes reachable</caption>
+            <thead>
+              <tr>
+                <th scope="col">rule</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">refused by a negotiator</th>
+                <th scope="col">best passing deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rules.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.id}: {r.rule}
+                  </th>
+                  <td>{r.passing}</td>
+                  <td>{r.passingNotRational}</td>
+                  <td>{r.bestPassing ? r.bestPassing.deal : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </details>
+    </article>
+  );
+}
+
+/** The mediator's trade-off: each party's utility at the proposed deal as λ (weight on the protected party) goes from 0 to 1. */
+function TradeoffChart({ t, nameOf }: { t: TradeoffAnalysis; nameOf: (id: string) => string }) {
+  if (t.grid.length === 0) return null;
+  const parties = Object.keys(t.grid[0]!.utilities);
+  const W = 620;
+  const H = 260;
+  const pad = { l: 48, r: 16, t: 12, b: 40 };
+  const vals = t.grid.flatMap((g) => Object.values(g.utilities));
+  const lo = Math.min(0, ...vals);
+  const hi = Math.max(1, ...vals);
+  const sx = linearScale([0, 1], [pad.l, W - pad.r]);
+  const sy = linearScale([lo, hi], [H - pad.b, pad.t]);
+  const path = (p: string) => t.grid.map((g, i) => `${i === 0 ? 'M' : 'L'}${sx(g.lambda).toFixed(1)},${sy(g.utilities[p] ?? 0).toFixed(1)}`).join(' ');
+  return (
+    <figure className="tradeoff">
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Utilities at the mediator's proposal as its weight on ${nameOf(t.protected)} goes from 0 to 1`} data-testid="tradeoff-chart">
+        <line x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} stroke="#000" />
+        <line x1={pad.l} x2={pad.l} y1={pad.t} y2={H - pad.b} stroke="#000" />
+        {ticks(0, 1, 5).map((x) => (
+          <text key={`x${x}`} x={sx(x)} y={H - pad.b + 16} textAnchor="middle">
+            {x}
+          </text>
+        ))}
+        {ticks(lo, hi, 4).map((y) => (
+          <text key={`y${y}`} x={pad.l - 6} y={sy(y) + 4} textAnchor="end">
+            {y}
+          </text>
+        ))}
+        <text x={(pad.l + W - pad.r) / 2} y={H - 6} textAnchor="middle">
+          λ (weight on {nameOf(t.protected)}'s utility)
+        </text>
+        {parties.map((p, i) => (
+          <path key={p} d={path(p)} fill="none" stroke={seriesColour(i)} strokeWidth={2} />
+        ))}
+      </svg>
+      <figcaption>
+        Utility at the proposed deal:{' '}
+        {parties.map((p, i) => (
+          <span key={p}>
+            <span style={{ color: seriesColour(i) }}>■</span> {nameOf(p)}{' '}
+          </span>
+        ))}
       </figcaption>
     </figure>
   );
