@@ -202,7 +202,7 @@ function variant(scenario: Scenario, q: VariantQuestion, options: QuestionOption
       .sort((a, b) => Math.abs(b[1]!) - Math.abs(a[1]!))[0];
     return (
       `under ${r.id} ${r.rational} deals are acceptable to every negotiator (base ${base.rational ?? '?'})` +
-      (biggest ? ` and the Nash deal moves most for ${biggest[0]} (${biggest[1]! >= 0 ? '+' : ''}${f3(biggest[1])})` : base.nash ? ' and no utility at the Nash deal changes' : '')
+      (biggest ? ` and utility at the Nash deal moves most for ${biggest[0]} (${biggest[1]! >= 0 ? '+' : ''}${f3(biggest[1])})` : base.nash ? ' and no utility at the Nash deal changes' : '')
     );
   };
   const answer = rows.length ? `${capital(rows.map(clause).join('; '))}.` : 'No variant to compare.';
