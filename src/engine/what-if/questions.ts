@@ -122,14 +122,15 @@ function concession(scenario: Scenario, q: ConcessionQuestion, table: OutcomeTab
   const always = c.options.filter((o) => o.rationalPresence === 'all' && o.option !== c.keep);
   const never = c.options.filter((o) => o.rationalPresence === 'none');
   const noDealAt = c.sweep.find((p) => p.rational === 0);
-  let summary = c.minimum
-    ? `Under the stated assumptions ${c.rational} deals are acceptable to every negotiator, and every one of them asks ${c.party} to concede something: ` +
-      `the smallest concession costs it ${f3(c.minimum.loss)} in utility (${c.minimum.concessions.join(', ') || 'none'}). ` +
-      `${always.length ? `Options in every rational deal: ${always.map((o) => `${o.issue}=${o.option}`).join(', ')}. ` : 'No conceded option is in every rational deal. '}` +
-      `${never.length} options appear in none (e.g. ${never.slice(0, 3).map((o) => `${o.issue}=${o.option}`).join(', ') || '—'}). ` +
-      (noDealAt ? `With ${c.party}'s reservation at ${f3(noDealAt.reservation)} or above, no deal is rational.` : `Across the reservation sweep a rational deal always exists.`)
-    : `Under the stated assumptions no deal is acceptable to every negotiator.`;
-  if (c.minimum && c.minimum.loss === 0) summary = summary.replace('and every one of them asks', 'and at least one asks nothing of');
+  const noneText = never.length ? `${never.length} options appear in none (e.g. ${never.slice(0, 3).map((o) => `${o.issue}=${o.option}`).join(', ')}). ` : 'Every option appears in some rational deal. ';
+  const alwaysText = always.length ? `Options in every rational deal: ${always.map((o) => `${o.issue}=${o.option}`).join(', ')}. ` : 'No conceded option is in every rational deal. ';
+  const sweepText = noDealAt ? `With ${c.party}'s reservation at ${f3(noDealAt.reservation)} or above, no deal is rational.` : `Across the reservation sweep a rational deal always exists.`;
+  const summary = !c.minimum
+    ? `Under the stated assumptions no deal is acceptable to every negotiator.`
+    : c.minimum.loss === 0
+      ? `Under the stated assumptions ${c.rational} deals are acceptable to every negotiator, and ${c.minimum.deals} of them ask no concession of ${c.party}; the largest concession a rational deal asks costs it ${f3(c.maximumLoss)} in utility. ${alwaysText}${noneText}${sweepText}`
+      : `Under the stated assumptions ${c.rational} deals are acceptable to every negotiator, and every one of them asks ${c.party} to concede something: ` +
+        `the smallest concession costs it ${f3(c.minimum.loss)} in utility (${c.minimum.concessions.join(', ') || 'none'}). ${alwaysText}${noneText}${sweepText}`;
   const on = `${c.keep} on ${c.issues.length === 1 ? c.issues[0] : `all of ${list(c.issues)}`}`;
   const answer =
     keeping > 0
