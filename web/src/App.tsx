@@ -149,7 +149,7 @@ export function App() {
         {tab === 'analysis' && scenario && scenarioRef && <Analysis scenario={scenario} scenarioRef={scenarioRef} />}
         {tab === 'what-if' && scenario && scenarioRef && <WhatIf scenario={scenario} scenarioRef={scenarioRef} />}
         {tab === 'simulation' && scenario && scenarioRef && detail && <Simulation scenario={scenario} scenarioRef={scenarioRef} scenarioId={detail.id} />}
-        {tab === 'play' && detail && scenarioRef && <Play scenarioId={detail.id} dirty={dirty} participants={scenario ? playSeats(scenario) : []} />}
+        {tab === 'play' && detail && scenarioRef && <Play scenarioId={detail.id} dirty={dirty} participants={scenario ? playSeats(scenario) : []} savedSource={detail.source} />}
         {tab === 'report' && scenario && scenarioRef && <Report scenario={scenario} scenarioRef={scenarioRef} />}
       </main>
     </div>

@@ -11,6 +11,7 @@ export { renderHtml } from './html.ts';
 export { renderMarkdown, type MarkdownReport } from './markdown.ts';
 export type { Block } from './blocks.ts';
 export * from './svg.ts';
+export * from './labels.ts';
 
 /** The report as one self-contained HTML page. */
 export function htmlReport(data: ReportData): string {

@@ -31,6 +31,8 @@ export interface UtilityPlotProps {
   readonly solutions: readonly (PlotPoint & { readonly key: keyof typeof SOLUTION_STYLE })[];
   /** Offers of a simulation, in order (drawn as a path). */
   readonly trace?: readonly TracePoint[];
+  /** The legend entry of the trace (default: the offers of a run). */
+  readonly traceLegend?: string;
   /** Describes an outcome of the cloud by its index (hover). */
   readonly describeIndex: (index: number) => string;
   readonly title: string;
@@ -265,7 +267,7 @@ export function UtilityPlot(props: UtilityPlotProps) {
               {SOLUTION_STYLE[s.key].label}
             </li>
           ))}
-          {trace.length > 0 && <li>offers of the run (coloured by who made them; the last one larger)</li>}
+          {trace.length > 0 && <li>{props.traceLegend ?? 'offers of the run (coloured by who made them; the last one larger)'}</li>}
           {(resX !== undefined || resY !== undefined) && (
             <>
               <li>

@@ -1,4 +1,4 @@
-import { AGENT_KINDS, OutcomeSpace } from 'parley';
+import { AGENT_KINDS, OutcomeSpace, outcomeText } from 'parley';
 import type { Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api.ts';
@@ -10,6 +10,7 @@ import { engine } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
 import { defaultPair, fmt, participantsOf } from './view-model.ts';
+import { Outcome } from '../view/OutcomeTable.tsx';
 
 export interface SimulationProps {
   readonly scenario: Scenario;
@@ -82,11 +83,12 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
     ? offers.map((t) => ({
         x: t.utilities![pair[0]] ?? 0,
         y: t.utilities![pair[1]] ?? 0,
-        label: `round ${t.round + 1}, ${nameOf(t.party)} ${t.kind}s: ${t.text}`,
+        label: `round ${t.round + 1}, ${nameOf(t.party)} ${t.kind}s: ${t.outcome ? outcomeText(scenario.issues, t.outcome) : t.text}`,
         colour: seriesColour(Math.max(0, participants.indexOf(t.party))),
       }))
     : [];
   const current = result?.trace.filter((t) => t.utilities)[step];
+  const nash = space?.analysis.solutions.nash?.outcome ?? null;
 
   return (
     <section aria-labelledby="sim-title">
@@ -145,8 +147,9 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
       {result && (
         <>
           <p data-testid="sim-outcome">
-            First run (seed {result.first.seed}): {result.first.agreement ? `agreement in round ${result.first.rounds}: ${result.first.agreementText}` : `no agreement (${result.first.endReason})`}.
+            First run (seed {result.first.seed}): {result.first.agreement ? `agreement in round ${result.first.rounds}:` : `no agreement (${result.first.endReason}).`}
           </p>
+          {result.first.agreement && <Outcome issues={scenario.issues} outcome={result.first.agreement} reference={nash} referenceName="Nash" caption="The agreement of the first run" testId="sim-agreement" />}
           <div className="row" role="group" aria-label="Step through the first run">
             <button type="button" onClick={() => setStep(0)} disabled={step === 0}>
               First
@@ -170,9 +173,10 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
             </button>
             <span data-testid="sim-step" aria-live="polite">
               Step {step + 1} of {result.trace.filter((t) => t.utilities).length}
-              {current ? `: round ${current.round + 1}, ${nameOf(current.party)} ${current.kind}s ${current.text}` : ''}
+              {current ? `: round ${current.round + 1}, ${nameOf(current.party)} ${current.kind}s` : ''}
             </span>
           </div>
+          {current?.outcome && <Outcome issues={scenario.issues} outcome={current.outcome} reference={nash} referenceName="Nash" caption={`Round ${current.round + 1}: what ${nameOf(current.party)} ${current.kind === 'offer' ? 'offers' : `${current.kind}s`}`} testId="sim-current" />}
           {pair && (
             <UtilityPlot
               title="Offers of the first run in the utility space"
@@ -183,7 +187,7 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
               frontierProjected={background?.frontierProjected ?? false}
               solutions={[]}
               trace={trace}
-              describeIndex={(i) => outcomeSpace.describe(outcomeSpace.outcomeAt(i))}
+              describeIndex={(i) => outcomeText(scenario.issues, outcomeSpace.outcomeAt(i))}
             />
           )}
           {result.models && <OpponentModelChart report={result.models} nameOf={nameOf} />}
