@@ -1,3 +1,4 @@
+import { ruleMetBy } from '../model/agreement-rule.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
 import { compileRedLines } from './analysis-parties.ts';
 import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
@@ -119,7 +120,6 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   let rationalCount = 0;
   let passingCount = 0;
   const ru = new Float64Array(S);
-  const { voters, required, quorum } = ap.rule;
   const scoredIndex = ap.scoredIndex;
   const accepts = (p: number, U: readonly Float64Array[], j: number, digits: Int32Array | undefined, n: number): boolean => {
     const lines = partyLines[p]!;
@@ -128,6 +128,9 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
     return s < 0 || U[s]![j]! >= rv[s]!;
   };
   const n = space.issueCount;
+  // The row being decided, for the rule's one implementation (model/agreement-rule.ts `ruleMetBy`); no closure per row.
+  const row: { U: readonly Float64Array[]; j: number; digits: Int32Array | undefined } = { U: [], j: 0, digits: undefined };
+  const acceptsAtRow = (p: number) => accepts(p, row.U, row.j, row.digits, n);
   return {
     needDigits,
     consume({ count, start, utilities: U, digits }) {
@@ -151,11 +154,10 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
           }
         }
         if (needPassing) {
-          let yes = 0;
-          for (const v of voters) if (accepts(v, U, j, digits, n)) yes++;
-          let ok = yes >= quorum;
-          if (ok) for (const v of required) if (!accepts(v, U, j, digits, n)) ok = false;
-          if (ok) passingCount++;
+          row.U = U;
+          row.j = j;
+          row.digits = digits;
+          if (ruleMetBy(ap.rule, acceptsAtRow)) passingCount++;
         }
         let sum = 0;
         for (let p = 0; p < d; p++) sum += ru[p]!;
