@@ -241,7 +241,7 @@ describe('the ceasefire report', () => {
   });
 
   it('draws the figures of each question', () => {
-    for (const id of ['concessions-rational', 'concessions-minimum-concession', 'balance-curve', 'balance-frontier', 'demands-nash']) expect(html).toContain(`id="fig-${id}"`);
+    for (const id of ['q-concessions-rational', 'q-concessions-minimum-concession', 'q-balance-curve', 'q-balance-frontier', 'q-demands-nash']) expect(html).toContain(`id="fig-${id}"`);
     const rule = data.questions.find((x) => x.id === 'authority')!.details;
     expect(rule.type === 'rule' && 'comparison' in rule ? rule.comparison.rules.map((r) => r.id) : null).toEqual(['base', 'us-russia-deal']);
   });

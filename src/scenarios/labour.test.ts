@@ -42,6 +42,6 @@ describe('the labour scenario', () => {
     const arbitration = data.questions[3]!.details;
     if (arbitration.type !== 'rule' || !('comparison' in arbitration)) throw new Error('expected a rule answer');
     expect(arbitration.comparison.rules[1]!.passing).toBe(analyze(applyVariant(scenario, 'binding-arbitration')).passing.count);
-    expect(html).toContain('id="fig-mediator-lean-curve"');
+    expect(html).toContain('id="fig-q-mediator-lean-curve"');
   });
 });

@@ -146,5 +146,7 @@ describe('declared questions', () => {
     for (const x of d) expect(x.line).toBeGreaterThan(40);
     expect(diagnostics(TEXT.replace('keep: low', 'keep: free')).map((x) => x.message).join()).toMatch(/issue "price" has no option "free"/);
     expect(diagnostics(TEXT.replace('type: variant', 'type: wonder')).length).toBeGreaterThan(0);
+    // Ids name figure files of the Markdown report: no path separators.
+    expect(diagnostics(TEXT.replace('id: cheaper', 'id: ../cheaper')).map((x) => x.message).join()).toMatch(/a question id is letters, digits/);
   });
 });

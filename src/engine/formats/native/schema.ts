@@ -125,7 +125,10 @@ export const variantSchema = z
   .strict();
 
 const questionBase = {
-  id: name.describe('Unique question id; `parley ask SCENARIO ID` answers this one.'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a question id is letters, digits, `.`, `_` and `-`, starting with a letter or digit')
+    .describe('Unique question id; `parley ask SCENARIO ID` answers this one. Letters, digits, `.`, `_`, `-`.'),
   text: z.string().min(1, 'must not be empty').describe('The question in plain words (e.g. quoted from a source document).'),
   ...provenance,
 };

@@ -74,7 +74,7 @@ function concessionBlocks(id: string, d: ConcessionDetails): Block[] {
   const xDomain: [number, number] = [c.sweep[0]?.reservation ?? 0, c.sweep.at(-1)?.reservation ?? 1];
   b.push(
     figure(
-      `${id}-rational`,
+      `q-${id}-rational`,
       plot({
         title: `Rational deals as ${c.party}'s reservation moves`,
         xLabel: `${c.party}'s reservation value`,
@@ -88,7 +88,7 @@ function concessionBlocks(id: string, d: ConcessionDetails): Block[] {
   );
   b.push(
     figure(
-      `${id}-minimum-concession`,
+      `q-${id}-minimum-concession`,
       plot({
         title: `Smallest concession a rational deal requires of ${c.party}`,
         xLabel: `${c.party}'s reservation value`,
@@ -126,7 +126,7 @@ function tradeoffBlocks(ctx: SectionContext, id: string, d: TradeoffDetails): Bl
   const curveParties = [p, ...others, ...(t0.segments[0]?.utilities[m] !== undefined ? [m] : [])];
   b.push(
     figure(
-      `${id}-curve`,
+      `q-${id}-curve`,
       plot({
         title: "The mediator's pick as λ moves (V = negotiators' total)",
         xLabel: `λ (weight on ${p}'s utility)`,
@@ -143,7 +143,7 @@ function tradeoffBlocks(ctx: SectionContext, id: string, d: TradeoffDetails): Bl
     const path = (t: TradeoffAnalysis): Point[] => t.segments.map((s): Point => [s.utilities[us.x] ?? 0, s.utilities[us.y] ?? 0]);
     b.push(
       figure(
-        `${id}-frontier`,
+        `q-${id}-frontier`,
         plot({
           title: "The mediator's picks along the frontier",
           xLabel: `utility of ${us.x}`,
@@ -186,7 +186,7 @@ function variantBlocks(id: string, v: VariantDetails): Block[] {
       'Base and variants side by side',
     ),
     figure(
-      `${id}-nash`,
+      `q-${id}-nash`,
       barChart({
         title: 'Utility at the Nash deal, base and variants',
         yLabel: 'utility',
