@@ -58,10 +58,11 @@ describe('declared questions in the What-if screen', () => {
     await details.locator('summary').click();
     expect(await details.locator('table').isVisible()).toBe(true);
     expect(await details.locator('tbody tr').count()).toBe(2);
-    // The mediator's trade-off as a chart over λ, one line per party.
+    // The mediator's trade-off as a chart over λ (the report's picture), its data as a table over λ = 0 … 1.
     const chart = page.getByTestId('question-mediator-lean').getByTestId('tradeoff-chart');
-    expect(await chart.isVisible()).toBe(true);
-    expect(await chart.locator('path').count()).toBe(3);
+    expect(await chart.locator('svg').isVisible()).toBe(true);
+    expect(await chart.locator('svg').textContent()).toMatch(/λ/);
+    expect(await chart.locator('table tbody tr').count()).toBe(21);
     await page.screenshot({ path: artifactPath('what-if-labour-questions.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -223,7 +223,7 @@ function rule(scenario: Scenario, q: RuleQuestion, options: QuestionOptions): Qu
       const b = r.bestPassing;
       const refusing = b ? refusedBy(b) : [];
       return (
-        `${r.id} (${r.rule}): ${r.passing} passing deals${r.passingNotRational ? `, ${r.passingNotRational} of them refused by a negotiator` : ''}; ` +
+        `${r.id} (${r.rule}): ${r.passing ?? `(not counted; ${r.examined} deals examined)`} passing deals${r.passingNotRational ? `, ${r.passingNotRational} of them refused by a negotiator` : ''}; ` +
         (b ? `best by Nash over the voters gives ${Object.entries(b.utilities).map(([id, u]) => `${id} ${f3(u)}`).join(', ')}${refusing.length ? ` (refused by ${refusing.join(', ')})` : ''}` : 'no deal passes') +
         '.'
       );
@@ -233,12 +233,12 @@ function rule(scenario: Scenario, q: RuleQuestion, options: QuestionOptions): Qu
   const clause = (r: RuleComparison['rules'][number]) => {
     const refusing = r.bestPassing ? refusedBy(r.bestPassing) : [];
     return (
-      `under ${r.id} (${r.rule}) ${r.passing} deals pass` +
+      `under ${r.id} (${r.rule}) ${r.passing ?? 'an uncounted number of'} deals pass` +
       (r.passingNotRational ? `, ${r.passingNotRational} of them refused by a negotiator` : '') +
       (refusing.length ? `, and the best passing deal is one ${list(refusing)} would refuse` : '')
     );
   };
-  const answer = `Under the rule as written (${base.rule}) ${base.passing} deals pass; ${comparison.rules.slice(1).map(clause).join('; ')}.`;
+  const answer = `Under the rule as written (${base.rule}) ${base.passing ?? 'an uncounted number of'} deals pass; ${comparison.rules.slice(1).map(clause).join('; ')}.`;
   return { id: q.id, text: q.text, answer, details: { type: 'rule', summary, comparison } };
 }
 

@@ -1,8 +1,10 @@
-import type { QuestionAnswer, Scenario, TradeoffAnalysis } from 'parley';
+import { parameterLabel, plot as svgPlot } from 'parley';
+import type { PlotLayer, QuestionAnswer, Scenario, TradeoffAnalysis } from 'parley';
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
-import { OKABE_ITO, seriesColour } from '../plot/palette.ts';
-import { linearScale, ticks } from '../plot/scale.ts';
+import { Tornado } from '../plot/Tornado.tsx';
+import { seriesColour } from '../plot/palette.ts';
+import { SvgChart } from '../plot/SvgChart.tsx';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';
 import { fmt } from './view-model.ts';
@@ -115,7 +117,7 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
             </p>
           ))}
           {negotiators.slice(0, 2).map((p) => (
-            <Tornado key={p} party={nameOf(p)} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: r.parameter.id, low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
+            <Tornado key={p} party={nameOf(p)} range={result.sensitivity.range} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: parameterLabel(r.parameter, nameOf), low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
           ))}
           <table data-testid="sensitivity-table">
             <caption>One assumption at a time, most influential first</caption>
@@ -163,48 +165,6 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
 }
 
 const flip = (f: { delta: number; value: number } | null) => (f ? `${f.delta >= 0 ? '+' : ''}${(f.delta * 100).toFixed(1)} % (${fmt(f.value)})` : '—');
-
-/** A tornado chart: per assumption, the party's Nash utility at the low and high end of its range. */
-function Tornado({ party, base, rows }: { party: string; base: number | undefined; rows: { label: string; low: number | undefined; high: number | undefined }[] }) {
-  if (base === undefined || rows.length === 0) return null;
-  const W = 620;
-  const rowH = 20;
-  const left = 220;
-  const H = rows.length * rowH + 40;
-  const vals = rows.flatMap((r) => [r.low ?? base, r.high ?? base]).concat(base);
-  const lo = Math.min(...vals);
-  const hi = Math.max(...vals);
-  const sx = linearScale(hi > lo ? [lo, hi] : [base - 0.05, base + 0.05], [left, W - 20]);
-  return (
-    <figure className="tornado">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Tornado chart: ${party}'s utility at the Nash deal as each assumption moves`} data-testid="tornado">
-        {rows.map((r, i) => {
-          const a = sx(r.low ?? base);
-          const b = sx(r.high ?? base);
-          const y = 10 + i * rowH;
-          return (
-            <g key={r.label}>
-              <text x={left - 6} y={y + 13} textAnchor="end">
-                {r.label}
-              </text>
-              <rect x={Math.min(sx(base), a)} y={y + 3} width={Math.abs(a - sx(base))} height={rowH - 6} fill={OKABE_ITO.vermillion} />
-              <rect x={Math.min(sx(base), b)} y={y + 3} width={Math.abs(b - sx(base))} height={rowH - 6} fill={OKABE_ITO.blue} />
-            </g>
-          );
-        })}
-        <line x1={sx(base)} x2={sx(base)} y1={4} y2={H - 28} stroke="#000" />
-        {ticks(sx.domain[0], sx.domain[1], 5).map((t) => (
-          <text key={t} x={sx(t)} y={H - 12} textAnchor="middle">
-            {t}
-          </text>
-        ))}
-      </svg>
-      <figcaption>
-        {party}'s utility at the Nash deal: <span style={{ color: OKABE_ITO.vermillion }}>■</span> assumption −, <span style={{ color: OKABE_ITO.blue }}>■</span> assumption + (base {fmt(base)})
-      </figcaption>
-    </figure>
-  );
-}
 
 /** One declared question: the one-sentence answer first, the numbers on demand, the mediator's trade-off as a chart over λ. */
 function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id: string) => string }) {
@@ -327,49 +287,28 @@ function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id:
   );
 }
 
-/** The mediator's trade-off: each party's utility at the proposed deal as λ (weight on the protected party) goes from 0 to 1. */
+/** The mediator's trade-off as the report draws it (the engine's SVG plot): each party's utility at the proposed deal as λ goes from 0 to 1. */
 function TradeoffChart({ t, nameOf }: { t: TradeoffAnalysis; nameOf: (id: string) => string }) {
   if (t.grid.length === 0) return null;
   const parties = Object.keys(t.grid[0]!.utilities);
-  const W = 620;
-  const H = 260;
-  const pad = { l: 48, r: 16, t: 12, b: 40 };
-  const vals = t.grid.flatMap((g) => Object.values(g.utilities));
-  const lo = Math.min(0, ...vals);
-  const hi = Math.max(1, ...vals);
-  const sx = linearScale([0, 1], [pad.l, W - pad.r]);
-  const sy = linearScale([lo, hi], [H - pad.b, pad.t]);
-  const path = (p: string) => t.grid.map((g, i) => `${i === 0 ? 'M' : 'L'}${sx(g.lambda).toFixed(1)},${sy(g.utilities[p] ?? 0).toFixed(1)}`).join(' ');
+  const svg = svgPlot({
+    title: `The mediator's proposal as its weight on ${nameOf(t.protected)} moves`,
+    xLabel: `λ (weight on ${nameOf(t.protected)}'s utility)`,
+    yLabel: 'utility at the proposed deal',
+    xDomain: [0, 1],
+    layers: parties.map((p, i): PlotLayer => ({ label: nameOf(p), points: t.grid.map((g) => [g.lambda, g.utilities[p] ?? 0] as const), kind: 'step', color: seriesColour(i) })),
+    width: 560,
+    height: 300,
+  });
   return (
-    <figure className="tradeoff">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Utilities at the mediator's proposal as its weight on ${nameOf(t.protected)} goes from 0 to 1`} data-testid="tradeoff-chart">
-        <line x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} stroke="#000" />
-        <line x1={pad.l} x2={pad.l} y1={pad.t} y2={H - pad.b} stroke="#000" />
-        {ticks(0, 1, 5).map((x) => (
-          <text key={`x${x}`} x={sx(x)} y={H - pad.b + 16} textAnchor="middle">
-            {x}
-          </text>
-        ))}
-        {ticks(lo, hi, 4).map((y) => (
-          <text key={`y${y}`} x={pad.l - 6} y={sy(y) + 4} textAnchor="end">
-            {y}
-          </text>
-        ))}
-        <text x={(pad.l + W - pad.r) / 2} y={H - 6} textAnchor="middle">
-          λ (weight on {nameOf(t.protected)}'s utility)
-        </text>
-        {parties.map((p, i) => (
-          <path key={p} d={path(p)} fill="none" stroke={seriesColour(i)} strokeWidth={2} />
-        ))}
-      </svg>
-      <figcaption>
-        Utility at the proposed deal:{' '}
-        {parties.map((p, i) => (
-          <span key={p}>
-            <span style={{ color: seriesColour(i) }}>■</span> {nameOf(p)}{' '}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
+    <SvgChart
+      svg={svg}
+      testId="tradeoff-chart"
+      table={{
+        caption: `Utility at the proposed deal for each λ (weight on ${nameOf(t.protected)})`,
+        header: ['λ', ...parties.map(nameOf), 'deal'],
+        rows: t.grid.map((g) => [g.lambda, ...parties.map((p) => g.utilities[p] ?? 0), g.deal]),
+      }}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { figure, heading, paragraph, table, type Block } from '../blocks.ts';
-import { plot, type PlotLayer, type Point } from '../svg.ts';
+import { plot, type PlotLayer } from '../svg.ts';
+import { CHART, SOLUTION_STYLE, coinciding, jointLabel, type SolutionKey } from '../chart-style.ts';
 import { f3, rec, type SectionContext } from './context.ts';
 
 /** Where agreement is possible: counts, bargaining solutions, the utility space. */
@@ -33,24 +34,23 @@ export function analysisSection(ctx: SectionContext): Block[] {
   );
   const us = data.utilitySpace;
   if (us) {
-    const solPoints: Point[] = [];
-    const solLabels: string[] = [];
-    for (const [name, s] of [
-      ['Nash', sol.nash],
-      ['KS', sol.kalaiSmorodinsky],
-      ['utilitarian', sol.utilitarian],
-      ['egalitarian', sol.egalitarian],
-    ] as const) {
-      if (!s) continue;
-      solPoints.push([s.utilities[us.x]!, s.utilities[us.y]!]);
-      solLabels.push(name);
+    const sols: { key: SolutionKey; x: number; y: number }[] = [];
+    for (const key of ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian'] as const) {
+      const s = sol[key];
+      if (s && s.utilities[us.x] !== undefined && s.utilities[us.y] !== undefined) sols.push({ key, x: s.utilities[us.x]!, y: s.utilities[us.y]! });
     }
+    // Solutions on the same spot are one marker, labelled together ("Nash = KS").
+    const solLayers: PlotLayer[] = coinciding(sols).map((g) => {
+      const label = jointLabel(g.members.map((m) => SOLUTION_STYLE[m.key].short));
+      const style = SOLUTION_STYLE[g.members[0]!.key];
+      return { label, points: [[g.x, g.y]], kind: 'dot', color: style.colour, shape: style.shape, radius: 5, labels: [label] };
+    });
     const layers: PlotLayer[] = [
-      { label: 'deals', points: us.all, kind: 'dot', color: '#b8b8b8', radius: 1.6 },
-      { label: 'rational deals', points: us.rational, kind: 'dot', color: '#5d9cec', radius: 2 },
-      { label: 'Pareto frontier', points: us.frontier, kind: 'line', color: '#222' },
-      { label: 'frontier of the rational deals', points: us.rationalFrontier, kind: 'line', color: '#2e8b57', dashed: true },
-      { label: 'solutions', points: solPoints, kind: 'dot', color: '#c0392b', radius: 4, labels: solLabels },
+      { label: 'deals', points: us.all, kind: 'dot', color: CHART.outcome, radius: 1.6, opacity: 0.55 },
+      { label: 'rational deals', points: us.rational, kind: 'dot', color: CHART.rational, radius: 2 },
+      { label: 'Pareto frontier', points: us.frontier, kind: 'line', color: CHART.frontier },
+      { label: 'frontier of the rational deals', points: us.rationalFrontier, kind: 'line', color: CHART.zone, dashed: true },
+      ...solLayers,
     ];
     b.push(
       figure(
@@ -60,8 +60,8 @@ export function analysisSection(ctx: SectionContext): Block[] {
           xLabel: `utility of ${us.x}`,
           yLabel: `utility of ${us.y}`,
           layers,
-          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: '#c0392b' }] : [],
-          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: '#c0392b' }] : [],
+          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: CHART.reservation }] : [],
+          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: CHART.reservation }] : [],
         }),
         `Every deal as a point (${us.sampled ? 'a seeded sample' : 'all deals'}; identical points drawn once), the Pareto frontier, the frontier of the rational deals, the bargaining solutions and the reservation lines.${analysis.frontier.parties.length > 2 ? ' Only the first two negotiators are plotted.' : ''}`,
       ),

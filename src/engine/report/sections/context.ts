@@ -1,3 +1,4 @@
+import { SERIES } from '../chart-style.ts';
 import { collectProvenance, type ProvenanceEntry } from '../../model/summary.ts';
 import type { ReportData } from '../report-data.ts';
 
@@ -13,7 +14,7 @@ export interface SectionContext {
   readonly ids: readonly string[];
 }
 
-export const COLORS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d68910', '#566573'];
+export const COLORS = SERIES;
 export const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));
 export const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export const rec = (o: Readonly<Record<string, unknown>>) =>

@@ -3,6 +3,7 @@ import type { ConcessionDetails, QuestionAnswer, RuleDetails, TradeoffDetails, V
 import { BASE } from '../../what-if/compare.ts';
 import { figure, heading, paragraph, quote, table, type Block } from '../blocks.ts';
 import { barChart, plot, type Point } from '../svg.ts';
+import { CHART } from '../chart-style.ts';
 import { COLORS, f3, rec, type SectionContext } from './context.ts';
 
 /**
@@ -80,7 +81,7 @@ function concessionBlocks(id: string, d: ConcessionDetails): Block[] {
         xLabel: `${c.party}'s reservation value`,
         yLabel: 'number of rational deals',
         layers: [{ label: 'rational deals', points: c.sweep.map((p): Point => [p.reservation, p.rational]), kind: 'line', color: COLORS[0]! }],
-        vLines: c.reservation !== null ? [{ x: c.reservation, label: 'as written', color: '#c0392b' }] : [],
+        vLines: c.reservation !== null ? [{ x: c.reservation, label: 'as written', color: CHART.reservation }] : [],
         xDomain,
       }),
       `How many deals every negotiator accepts, for each reservation value of ${c.party}.`,
@@ -155,8 +156,8 @@ function tradeoffBlocks(ctx: SectionContext, id: string, d: TradeoffDetails): Bl
             { label: 'pick', points: path(t0), kind: 'dot', color: COLORS[0]!, radius: 4, labels: t0.segments.map((s) => `λ ${f3(s.from)}–${f3(s.to)}`) },
             ...(d.mediator ? [{ label: "picks, V = mediator's own utility", points: path(d.mediator), kind: 'dot' as const, color: COLORS[4]!, radius: 4 }] : []),
           ],
-          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: '#c0392b' }] : [],
-          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: '#c0392b' }] : [],
+          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: CHART.reservation }] : [],
+          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: CHART.reservation }] : [],
         }),
         'Each pick as a point in the negotiators’ utility space, labelled with its λ interval.',
       ),
@@ -207,7 +208,7 @@ function ruleBlocks(d: RuleDetails): Block[] {
     ),
     table(
       ['rule', 'voters', 'passing deals', 'refused by a negotiator', 'best passing deal'],
-      d.comparison.rules.map((r) => [`${r.id}: ${r.rule}`, r.voters.join(', '), String(r.passing), String(r.passingNotRational), r.bestPassing ? r.bestPassing.deal : 'none']),
+      d.comparison.rules.map((r) => [`${r.id}: ${r.rule}`, r.voters.join(', '), r.passing === null ? `not counted (${r.examined} examined)` : String(r.passing), r.passingNotRational === null ? '—' : String(r.passingNotRational), r.bestPassing ? r.bestPassing.deal : 'none']),
       'Deals each rule makes reachable',
     ),
   ];

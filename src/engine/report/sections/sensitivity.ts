@@ -1,6 +1,7 @@
 import { ANSWER_KEYS, type AnswerKey } from '../../what-if/headline.ts';
 import { figure, heading, paragraph, table, type Block } from '../blocks.ts';
 import { tornadoChart } from '../svg.ts';
+import { parameterLabel } from '../labels.ts';
 import { f3, pct, type SectionContext } from './context.ts';
 
 const ANSWER_NAMES: Record<AnswerKey, string> = {
@@ -63,18 +64,19 @@ export function sensitivitySection(ctx: SectionContext): Block[] {
       'Which single assumption flips each answer',
     ),
   );
+  const partyName = (id: string) => data.scenario.parties.find((x) => x.id === id)?.name ?? id;
   const defining = analysis.parties.filter((p) => p.defines).slice(0, 2);
   for (const p of defining) {
     const baseU = s.base.nashUtilities[p.id];
     if (baseU === undefined) continue;
     const rows = s.tornado
-      .map((r) => ({ label: r.parameter.id, low: r.low.answers.nashUtilities[p.id] ?? baseU, high: r.high.answers.nashUtilities[p.id] ?? baseU }))
+      .map((r) => ({ label: parameterLabel(r.parameter, partyName), low: r.low.answers.nashUtilities[p.id] ?? baseU, high: r.high.answers.nashUtilities[p.id] ?? baseU }))
       .sort((a, c) => Math.abs(c.high - c.low) - Math.abs(a.high - a.low))
       .slice(0, 15);
     b.push(
       figure(
         `tornado-${p.id}`,
-        tornadoChart({ title: `Tornado: ${p.id}'s utility at the Nash deal`, xLabel: `utility of ${p.id} (dashed: as written)`, base: baseU, rows }),
+        tornadoChart({ title: `Tornado: ${partyName(p.id)}'s utility at the Nash deal`, xLabel: `utility of ${partyName(p.id)} at the Nash deal`, base: baseU, rows, lowLabel: `assumption −${(s.range * 100).toFixed(0)} %`, highLabel: `assumption +${(s.range * 100).toFixed(0)} %` }),
         `Each bar spans ${p.id}'s utility at the Nash deal with one assumption at −${(s.range * 100).toFixed(0)} % and at +${(s.range * 100).toFixed(0)} % (15 widest).`,
       ),
     );
