@@ -40,6 +40,8 @@ describe('declared questions in the What-if screen', () => {
     await page.getByRole('button', { name: /Open Riverside Transit/i }).first().click();
     await expect.poll(() => page.getByTestId('current-scenario').textContent()).toMatch(/Riverside Transit/);
     await tab('What-if').click();
+    // Before any computation the screen names the declared questions.
+    expect(await page.getByTestId('questions-pending').textContent()).toMatch(/declares 4 questions.*three-year no-layoff guarantee/);
     await page.getByRole('button', { name: 'Compare and test sensitivity' }).click();
     const questions = page.getByTestId('questions');
     await questions.waitFor({ timeout: 120_000 });

@@ -129,6 +129,14 @@ describe('declared questions', () => {
     expect(() => answerQuestions(s, { only: ['nope'] })).toThrow(/unknown question "nope".*keep-price/);
   });
 
+  it('answers the rest when one question cannot be answered (a scenario built in code)', () => {
+    const broken = { ...s, questions: [{ id: 'ghost', type: 'concession' as const, text: 'Ghost?', party: 'nobody', keep: 'low' }, s.questions![2]!] };
+    const [ghost, cheaper] = answerQuestions(broken, { seed: 1 });
+    expect(ghost!.answer).toMatch(/could not be answered: unknown party "nobody"/);
+    expect('error' in ghost!.details).toBe(true);
+    expect('error' in cheaper!.details).toBe(false);
+  });
+
   it('round-trips through the printer and survives variants', () => {
     expect(readNative('again.yaml', printNative(s, 'yaml')).questions).toEqual(s.questions);
     expect(applyVariant(s, 'seller-alone').questions).toEqual(s.questions);

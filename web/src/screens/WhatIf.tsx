@@ -53,6 +53,11 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
           </label>
         ))}
       </fieldset>
+      {(scenario.questions?.length ?? 0) > 0 && !result && (
+        <p className="hint" data-testid="questions-pending">
+          This scenario declares {scenario.questions!.length} question{scenario.questions!.length === 1 ? '' : 's'} ({scenario.questions!.map((q) => q.text).join(' · ')}); they are answered with the comparison.
+        </p>
+      )}
       <button type="button" onClick={() => void run()} disabled={busy}>
         {busy ? 'Working…' : 'Compare and test sensitivity'}
       </button>
