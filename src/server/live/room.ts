@@ -422,6 +422,11 @@ export class LiveRoom {
     };
   }
 
+  /** The seat whose turn it is, if any. */
+  pendingSeat(): string | undefined {
+    return this.negotiation?.pending()?.party;
+  }
+
   /** The public events so far (the trace). */
   events(): readonly TraceEvent[] {
     return this.negotiation?.events ?? [];
