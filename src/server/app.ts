@@ -18,6 +18,7 @@ import type { LiveLogEntry } from './live/room.ts';
 import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
+import { registerTournamentRoutes } from './tournament-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerPlayRoutes(app, { load, parse });
+  registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
   let live = options.live;
@@ -248,7 +250,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDir, prefix: '/', index: ['index.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`, then restart the server.'));
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build`, then restart the server.'));
   }
   return app;
 }
