@@ -268,6 +268,7 @@ export async function registerLiveRoutes(app: FastifyInstance, options: LiveRout
           sentUpTo = m.after ?? 0;
           detach = a.room.attach(a.recipient, pump);
           pump();
+          if ((m.after ?? 0) > 0) a.room.resumeTurn(a.recipient);
           return;
         }
         if (!opened) return fail('unauthorized', 'say hello with your token first');

@@ -164,6 +164,9 @@ describe('faults', () => {
     await a.closed;
     const b = await rawSocket();
     b.ws.send(JSON.stringify({ type: 'hello', v: 1, token: s.seats.russia!.token, after: lastSeq }));
+    // Its turn is sent again (the answer could have been lost with the old connection).
+    const again = await b.next((m) => m.type === 'turn', 0);
+    expect(again.turn).toBe(turn.turn);
     b.ws.send(JSON.stringify({ type: 'end', turn: turn.turn }));
     const result = await b.next((m) => m.type === 'result', 0);
     expect(result.endReason).toBe('walk-away');
