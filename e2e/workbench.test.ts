@@ -49,7 +49,7 @@ describe('workbench in Chromium', () => {
     const box = (await page.getByTestId('utility-plot').boundingBox())!;
     await page.getByTestId('utility-plot').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByTestId('plot-tooltip').textContent()).toMatch(/=/);
+    expect(await page.getByTestId('plot-tooltip').textContent()).toMatch(/Ceasefire: \w/);
     expect(box.width).toBeGreaterThan(100);
     // Three or more parties: a pair selector.
     expect(await page.getByLabel('Vertical axis').count()).toBe(1);

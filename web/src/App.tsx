@@ -11,6 +11,7 @@ import { WhatIf } from './screens/WhatIf.tsx';
 import { Simulation } from './screens/Simulation.tsx';
 import { Play } from './screens/Play.tsx';
 import { Report } from './screens/Report.tsx';
+import { Tournament } from './screens/Tournament.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { useWorkspace, type DraftStatus } from './workspace.ts';
 import { participantsOf } from './screens/view-model.ts';
@@ -61,7 +62,8 @@ const SCREENS: readonly ScreenEntry[] = [
   { key: 'analysis', label: 'Analysis', needs: 'scenario', render: (c) => <Analysis scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
   { key: 'what-if', label: 'What-if', needs: 'scenario', render: (c) => <WhatIf scenario={c.base} scenarioRef={c.baseRef} /> },
   { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} /> },
-  { key: 'play', label: 'Play', needs: 'scenario', render: (c) => <Play scenarioId={c.detail!.id} dirty={c.dirty} participants={playSeats(c.scenario)} /> },
+  { key: 'play', label: 'Play', needs: 'scenario', render: (c) => <Play scenarioId={c.detail!.id} dirty={c.dirty} participants={playSeats(c.scenario)} savedSource={c.detail!.source} /> },
+  { key: 'tournament', label: 'Tournament', needs: 'nothing', render: (c) => <Tournament scenarios={c.scenarios} /> },
   { key: 'report', label: 'Report', needs: 'scenario', render: (c) => <Report scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
 ];
 const SCREEN_KEYS = SCREENS.map((s) => s.key);
