@@ -46,6 +46,7 @@ export interface WorkerData {
   readonly exportName: string;
 }
 
+/** Limits of a worker agent: time per turn and at start-up, heap size, and its name. */
 export interface WorkerAgentOptions {
   /** Per-call limit in ms; a call that overruns it has its worker terminated. Use the run's `turnTimeLimitMs` (default 10 000). */
   readonly turnTimeLimitMs?: number;
