@@ -124,15 +124,27 @@ async function benchScaling(dir: string): Promise<void> {
   const bare = bareLoop(spec).seconds;
   const one: number[] = [];
   const two: number[] = [];
+  const cpu: Record<'one' | 'two', number[]> = { one: [], two: [] };
+  const timed = async (workers: number, name: string) => {
+    const c0 = process.cpuUsage();
+    const r = await runStored(spec, localPool({ workers }), dir, name);
+    const c = process.cpuUsage(c0);
+    return { seconds: r.summary.seconds, cpu: (c.user + c.system) / 1e6 };
+  };
   for (let k = 0; k < 2; k++) {
-    one.push((await runStored(spec, localPool({ workers: 1 }), dir, `one-${k}`)).summary.seconds);
-    two.push((await runStored(spec, localPool({ workers: 2 }), dir, `two-${k}`)).summary.seconds);
+    const a = await timed(1, `one-${k}`);
+    one.push(a.seconds);
+    cpu.one.push(a.cpu);
+    const b = await timed(2, `two-${k}`);
+    two.push(b.seconds);
+    cpu.two.push(b.cpu);
   }
   const a = Math.min(...one);
   const b = Math.min(...two);
   console.log(
     `bare loop (1 thread) ${bare.toFixed(2)} s (${(total / bare).toFixed(0)}/s); 1 worker ${a.toFixed(2)} s (${(total / a).toFixed(0)}/s); ` +
-      `2 workers ${b.toFixed(2)} s (${(total / b).toFixed(0)}/s): speed-up ${(a / b).toFixed(2)}× (best of 2; load ${load()})`,
+      `2 workers ${b.toFixed(2)} s (${(total / b).toFixed(0)}/s): speed-up ${(a / b).toFixed(2)}× (best of 2; load ${load()}). ` +
+      `CPU time of the whole process, thread start-up included: 1 worker ${Math.min(...cpu.one).toFixed(2)} s, 2 workers ${Math.min(...cpu.two).toFixed(2)} s`,
   );
 }
 
