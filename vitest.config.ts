@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ['default', './src/testing/summary-reporter.ts'],
     setupFiles: ['./src/testing/fast-check-seed.ts'],
+    // Compiles dist/ (incrementally) once: the CLI tests spawn the compiled `parley`.
+    globalSetup: ['./src/testing/build-once.ts'],
   },
 });

@@ -47,9 +47,16 @@ async function openCeasefire(): Promise<void> {
 async function prepare(screen: (typeof SCREENS)[number]): Promise<void> {
   await tab(screen).click();
   if (screen === 'Analysis') await page.getByTestId('solutions-table').waitFor();
+  if (screen === 'What-if' && (await page.getByTestId('tornado').count()) === 0) {
+    await page.getByRole('button', { name: /Compare/ }).click();
+    await page.getByTestId('tornado').first().waitFor({ timeout: 120_000 });
+  }
   if (screen === 'Simulation' && (await page.getByTestId('sim-outcome').count()) === 0) {
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.getByTestId('sim-outcome').waitFor();
+    // Each party's offers in its own colour with a legend; a utility-over-rounds chart per party.
+    expect(await page.getByTestId('rounds-chart').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('utility-plot').locator('xpath=..').locator('.legend').textContent()).toMatch(/offers of Russia.*offers of Ukraine|offers of Ukraine.*offers of Russia/);
   }
 }
 
@@ -117,6 +124,11 @@ describe('views in Chromium', () => {
       await prepare(screen);
       const slug = screen.toLowerCase();
       await page.screenshot({ path: artifactPath(`screens/${slug}-1440.png`), fullPage: true });
+      // Every chart has a <title> and a data table as its text alternative.
+      const charts = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('main svg[role="img"]')).map((svg) => ({ title: svg.querySelector(':scope > title')?.textContent ?? '', table: !!svg.closest('figure')?.querySelector('details.data-table table, table') })),
+      );
+      for (const c of charts) if (!c.title || !c.table) problems.push(`${screen}: a chart without a title or a data table (${c.title})`);
       for (const v of await axe()) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${screen} @1440: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(100);

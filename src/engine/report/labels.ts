@@ -46,3 +46,11 @@ export function outcomeRows(issues: readonly Issue[], outcome: ArrayLike<number>
 export function outcomeText(issues: readonly Issue[], outcome: ArrayLike<number>): string {
   return issues.map((issue, i) => `${titleLabel(issue.name)}: ${valueLabel(issue, outcome[i]!)}`).join(' · ');
 }
+
+/** A sensitivity parameter in words: "Russia: weight of Zaporizhzhia npp", "Ukraine: reservation value". */
+export function parameterLabel(p: { readonly party: string; readonly kind: string; readonly issue?: string }, nameOf: (id: string) => string = (id) => id): string {
+  const who = nameOf(p.party);
+  if (p.kind === 'weight' && p.issue !== undefined) return `${who}: weight of ${humanise(p.issue)}`;
+  if (p.kind === 'reservation') return `${who}: reservation value`;
+  return `${who}: ${humanise(p.kind)}${p.issue !== undefined ? ` of ${humanise(p.issue)}` : ''}`;
+}

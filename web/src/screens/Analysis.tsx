@@ -165,7 +165,7 @@ function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; na
   result.top.forEach((t: FrontierEntry, i) => rows.push({ label: `frontier #${i + 1}${t.rational ? '' : ' (not rational)'}`, e: t }));
   return (
     <table data-testid="solutions-table" className="solutions">
-      <caption>Bargaining solutions and the top of the Pareto frontier{nash ? ' (options that differ from the Nash deal are marked)' : ''}</caption>
+      <caption>Bargaining solutions and the top of the Pareto frontier{nash ? ' (each deal shown by how it differs from the Nash deal)' : ''}</caption>
       <thead>
         <tr>
           <th scope="col">point</th>
@@ -182,7 +182,7 @@ function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; na
           <tr key={i}>
             <th scope="row">{r.label}</th>
             <td>
-              <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" />
+              <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" onlyDifferences />
             </td>
             {ids.map((id) => (
               <td key={id}>{fmt(r.e.utilities[id])}</td>

@@ -10,15 +10,19 @@ export interface OutcomeTableProps {
   readonly referenceName?: string;
   readonly caption?: string;
   readonly testId?: string;
+  /** Show only the rows that differ from the reference (the rest are as in the reference deal). */
+  readonly onlyDifferences?: boolean;
 }
 
-export function OutcomeTable({ rows, referenceName, caption, testId }: OutcomeTableProps) {
+export function OutcomeTable({ rows, referenceName, caption, testId, onlyDifferences }: OutcomeTableProps) {
   const changed = rows.filter((r) => r.differs).length;
+  const compact = onlyDifferences && referenceName !== undefined && rows.some((r) => r.reference !== undefined);
+  const shown = compact ? rows.filter((r) => r.differs) : rows;
   return (
     <table className="outcome" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
       <tbody>
-        {rows.map((r) => (
+        {shown.map((r) => (
           <tr key={r.issue} className={r.differs ? 'differs' : undefined}>
             <th scope="row">{r.issue}</th>
             <td>
@@ -37,7 +41,7 @@ export function OutcomeTable({ rows, referenceName, caption, testId }: OutcomeTa
         <tfoot>
           <tr>
             <td colSpan={2} className="hint">
-              {changed === 0 ? `Same as the ${referenceName} deal.` : `${changed} of ${rows.length} issues differ from the ${referenceName} deal.`}
+              {changed === 0 ? `Same as the ${referenceName} deal.` : compact ? `Other ${rows.length - changed} issues as in the ${referenceName} deal.` : `${changed} of ${rows.length} issues differ from the ${referenceName} deal.`}
             </td>
           </tr>
         </tfoot>
@@ -47,8 +51,24 @@ export function OutcomeTable({ rows, referenceName, caption, testId }: OutcomeTa
 }
 
 /** The table of an outcome of a scenario. */
-export function Outcome({ issues, outcome, reference, referenceName, caption, testId }: { issues: readonly Issue[]; outcome: ArrayLike<number>; reference?: ArrayLike<number> | null; referenceName?: string; caption?: string; testId?: string }) {
-  return <OutcomeTable rows={outcomeRows(issues, outcome, reference)} referenceName={reference ? referenceName : undefined} caption={caption} testId={testId} />;
+export function Outcome({
+  issues,
+  outcome,
+  reference,
+  referenceName,
+  caption,
+  testId,
+  onlyDifferences,
+}: {
+  issues: readonly Issue[];
+  outcome: ArrayLike<number>;
+  reference?: ArrayLike<number> | null;
+  referenceName?: string;
+  caption?: string;
+  testId?: string;
+  onlyDifferences?: boolean;
+}) {
+  return <OutcomeTable rows={outcomeRows(issues, outcome, reference)} referenceName={reference ? referenceName : undefined} caption={caption} testId={testId} onlyDifferences={onlyDifferences} />;
 }
 
 /** Rows from issue names and their values as text (the Play view, which holds no Scenario). */
