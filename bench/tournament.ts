@@ -187,7 +187,8 @@ async function benchQueue(dir: string): Promise<void> {
     const url = `redis://127.0.0.1:${port}`;
     const logs: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const w = spawn(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), 'worker', '--queue', url, '--workers', '1'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      // From the sources, as this bench runs them (bin/parley.js runs the compiled dist/, which may be stale here).
+      const w = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'worker', '--queue', url, '--workers', '1'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
       logs.push('');
       w.stderr!.on('data', (d: Buffer) => (logs[i] += d.toString()));
       workers.push(w);
