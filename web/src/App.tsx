@@ -11,6 +11,7 @@ import { Play } from './screens/Play.tsx';
 import { Report } from './screens/Report.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { participantsOf } from './screens/view-model.ts';
+import { Guide } from './view/Guide.tsx';
 
 const TABS = [
   ['library', 'Library'],
@@ -122,6 +123,7 @@ export function App() {
           ))}
         </div>
       </nav>
+      <Guide go={(screen) => void (detail?.id === DEFAULT_SCENARIO ? Promise.resolve() : open(DEFAULT_SCENARIO)).then(() => setTab(screen as Tab))} />
       {error && (
         <p role="alert" className="error">
           {error}
