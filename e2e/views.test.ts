@@ -82,7 +82,7 @@ describe('views in Chromium', () => {
     const titles: string[] = [];
     for (;;) {
       titles.push((await guide.getByRole('heading').textContent()) ?? '');
-      const next = guide.getByRole('button', { name: 'Next' });
+      const next = guide.getByRole('button', { name: 'Continue' });
       if ((await next.count()) === 0) break;
       await next.click();
     }
@@ -90,7 +90,7 @@ describe('views in Chromium', () => {
     expect(titles.filter((t) => t.includes('?')).length).toBe(4);
     expect(titles.join('\n')).toMatch(/territorial concessions/);
     // "Show me" opens the screen the step talks about.
-    await guide.getByRole('button', { name: 'Back' }).click();
+    await guide.getByRole('button', { name: 'Go back' }).click();
     await guide.getByRole('button', { name: 'Show me' }).click();
     await expect.poll(() => tab('What-if').getAttribute('aria-selected')).toBe('true');
     await page.screenshot({ path: artifactPath('screens/guide-1440.png'), fullPage: true });

@@ -145,7 +145,7 @@ export function Guide({ go, questions }: GuideProps) {
           <p>{step.body}</p>
           <div className="row">
             <button type="button" onClick={() => setI(i - 1)} disabled={i === 0}>
-              Back
+              Go back
             </button>
             {step.screen && (
               <button type="button" onClick={() => go(step.screen!)}>
@@ -154,11 +154,11 @@ export function Guide({ go, questions }: GuideProps) {
             )}
             {i < all.length - 1 ? (
               <button type="button" onClick={() => setI(i + 1)}>
-                Next
+                Continue
               </button>
             ) : (
               <button type="button" onClick={close}>
-                Finish
+                Finish the guide
               </button>
             )}
             <button type="button" onClick={close}>
