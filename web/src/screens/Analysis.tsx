@@ -186,7 +186,9 @@ function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; na
               <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" onlyDifferences />
             </td>
             {ids.map((id) => (
-              <td key={id}>{fmt(r.e.utilities[id])}</td>
+              <td key={id} data-label={nameOf(id)}>
+                {fmt(r.e.utilities[id])}
+              </td>
             ))}
           </tr>
         ))}
