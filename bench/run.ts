@@ -4,6 +4,7 @@ import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
+import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
 
 benchAnalysis();
@@ -12,3 +13,4 @@ benchFrontier();
 benchNegotiation();
 benchAgents();
 await benchWorkbench();
+await benchTournament();

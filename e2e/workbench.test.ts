@@ -122,7 +122,9 @@ describe('workbench in Chromium', () => {
     await page.screenshot({ path: artifactPath('editor-bad-weight.png'), fullPage: true });
     await weight.fill('abc');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/number/i);
-    await page.getByLabel('Scenario YAML').fill('');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.getByTestId('diagnostics').textContent()).toBe('');
   });
 
   it('adds an issue with two options in the editor, and removes it', async () => {

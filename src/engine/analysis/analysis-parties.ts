@@ -48,6 +48,20 @@ export interface CompiledRule {
   readonly quorum: number;
 }
 
+/**
+ * Whether a compiled rule accepts, given who accepts: at least `quorum` of
+ * the voters (counted with repetition) and every required party. The one
+ * implementation of the rule over party indices (the enumeration's inner
+ * loop inlines the same test).
+ */
+export function rulePasses(rule: CompiledRule, accepts: (party: number) => boolean): boolean {
+  let yes = 0;
+  for (const v of rule.voters) if (accepts(v)) yes++;
+  if (yes < rule.quorum) return false;
+  for (const v of rule.required) if (!accepts(v)) return false;
+  return true;
+}
+
 export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace): AnalysisParties {
   const evaluators = scenario.parties.map((p) => compileParty(space, p));
   const toScored = (e: PartyEvaluator, defines: boolean): ScoredParty => {

@@ -1,14 +1,14 @@
 import { issueNumberAt, issueSize, issueValueAt } from '../model/issue.ts';
 import type { Preferences } from '../model/preferences.ts';
 import type { RedLine } from '../model/red-line.ts';
-import type { Discount } from '../model/reservation.ts';
+import type { Discount, Reservation } from '../model/reservation.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { evaluateValueFunction } from '../model/value-function.ts';
 import type { Action, Agent, AgentFactory, AgentView, Bid, OfferTurn, ProtocolName, VoteTurn } from './agent.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { callSync } from './driver.ts';
 import type { TraceEvent } from './events.ts';
-import { setupNegotiation, type AgentResolver, type AgentSpec, type NegotiationOptions, type NegotiationResult, type NegotiationSetup } from './negotiate.ts';
+import { prepareScenario, setupNegotiation, type AgentResolver, type AgentSpec, type NegotiationOptions, type NegotiationResult, type NegotiationSetup } from './negotiate.ts';
 import { CallFailure, Pass, type AgentCall } from './session.ts';
 
 /**
@@ -67,6 +67,8 @@ export interface SeatProfile {
   readonly discount?: Discount;
   readonly redLines?: readonly RedLine[];
   readonly preferences?: Preferences;
+  /** The reservation as the scenario gives it (a value, or an outcome whose utility it is). */
+  readonly reservationSpec?: Reservation;
   readonly issues: readonly { readonly name: string; readonly weight: number | null; readonly values: readonly { readonly value: string; readonly evaluation: number | null }[] }[];
 }
 
@@ -82,7 +84,8 @@ export function seatProfile(scenario: Scenario, partyId: string, options: { read
   return {
     id: party.id,
     name: party.name,
-    reservation: res && 'value' in res ? res.value : undefined,
+    reservation: res && 'value' in res ? res.value : res ? prepareScenario(scenario).parties.get(party.id)?.evaluator.reservationValue : undefined,
+    ...(options.full && res ? { reservationSpec: res } : {}),
     ...(options.full && party.discount ? { discount: party.discount } : {}),
     ...(options.full && party.redLines ? { redLines: party.redLines } : {}),
     ...(options.full && prefs ? { preferences: prefs } : {}),

@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyze.ts';
 import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
+import type { AnalysisResult } from '../analysis/analysis-types.ts';
 import { fourQuestions, type FourQuestions } from '../what-if/four-questions.ts';
 import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
 import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
@@ -63,7 +64,14 @@ function thin(points: Point[]): Point[] {
   return out;
 }
 
-function utilitySpace(table: OutcomeTable): UtilitySpace | null {
+/**
+ * The first two defining parties' utility space. The frontiers are exact:
+ * from every row when the table holds every outcome, else `analyze`'s
+ * frontier (two negotiators; with more, a projection's frontier is not known
+ * exactly and is left out) and no rational frontier; only the cloud of
+ * points is then a sample.
+ */
+function utilitySpace(table: OutcomeTable, analysis: AnalysisResult): UtilitySpace | null {
   if (table.defining.length < 2) return null;
   const [a, b] = [table.defining[0]!, table.defining[1]!];
   const state = scoreTable(table, baseParameters(table));
@@ -91,20 +99,26 @@ function utilitySpace(table: OutcomeTable): UtilitySpace | null {
     y: table.parties[b]!.id,
     all: thin(all),
     rational: thin(rational),
-    frontier: pts(paretoRows(state, allMask, pair)),
-    rationalFrontier: pts(paretoRows(state, rat, pair)),
+    frontier: table.exact ? pts(paretoRows(state, allMask, pair)) : exactFrontier(analysis),
+    rationalFrontier: table.exact ? pts(paretoRows(state, rat, pair)) : [],
     reservations: { x: state.reservations[a] ?? null, y: state.reservations[b] ?? null },
     sampled: !table.exact,
   };
+}
+
+function exactFrontier(analysis: AnalysisResult): Point[] {
+  if (analysis.frontier.parties.length !== 2 || !analysis.frontier.exact) return [];
+  return analysis.frontier.points.map((p): Point => [p.utilities[0]!, p.utilities[1]!]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
 }
 
 /** Computes everything the report shows. Pure; deterministic for a given seed. */
 export function collectReport(scenario: Scenario, options: ReportOptions = {}): ReportData {
   const seed = options.seed ?? 1;
   options.onStage?.('analysis');
-  const analysis = analysisToJson(analyze(scenario, { seed }), scenario.issues);
-  const table = buildOutcomeTable(scenario, { seed });
-  const space = utilitySpace(table);
+  const result = analyze(scenario, { seed });
+  const analysis = analysisToJson(result, scenario.issues);
+  const table = buildOutcomeTable(scenario, { seed, include: result.frontier.points.map((p) => p.outcome) });
+  const space = utilitySpace(table, result);
   options.onStage?.('the four questions');
   const questions = fourQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds });
   options.onStage?.('sensitivity');

@@ -373,8 +373,8 @@ export function reportBlocks(data: ReportData): Block[] {
       rules.map((r) => [
         `${r.id}: ${r.rule}`,
         r.voters.join(', '),
-        String(r.passing),
-        String(r.passingNotRational),
+        r.passing === null ? `not counted (${r.examined} examined)` : String(r.passing),
+        r.passingNotRational === null ? '—' : String(r.passingNotRational),
         ...partyIds.map((p) => f3(r.bestPassing?.utilities[p])),
         r.bestPassing ? r.bestPassing.deal : 'none',
       ]),

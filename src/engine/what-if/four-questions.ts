@@ -135,7 +135,7 @@ export function fourQuestions(scenario: Scenario, options: FourQuestionsOptions 
     .map((r) => {
       const b = r.bestPassing;
       const refusing = b ? Object.entries(b.acceptedByNegotiator).filter(([, ok]) => !ok).map(([id]) => id) : [];
-      return `${r.id} (${r.rule}): ${r.passing} passing deals${r.passingNotRational ? `, ${r.passingNotRational} of them refused by a negotiator` : ''}; ` +
+      return `${r.id} (${r.rule}): ${r.passing ?? `(not counted; ${r.examined} deals examined)`} passing deals${r.passingNotRational ? `, ${r.passingNotRational} of them refused by a negotiator` : ''}; ` +
         (b ? `best by Nash over the voters gives ${Object.entries(b.utilities).map(([id, u]) => `${id} ${f3(u)}`).join(', ')}${refusing.length ? ` (refused by ${refusing.join(', ')})` : ''}` : 'no deal passes') +
         '.';
     })
