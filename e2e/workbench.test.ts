@@ -22,6 +22,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Confirmations (removals, discarding changes, leaving with unsaved changes) are accepted.
+  page.on('dialog', (d) => void d.accept());
   page.setDefaultTimeout(30_000);
 }, 180_000);
 
@@ -122,7 +124,6 @@ describe('workbench in Chromium', () => {
     await page.screenshot({ path: artifactPath('editor-bad-weight.png'), fullPage: true });
     await weight.fill('abc');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/number/i);
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toBe('');
   });

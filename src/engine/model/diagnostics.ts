@@ -16,6 +16,7 @@ export interface Diagnostic {
   readonly message: string;
 }
 
+/** A diagnostic as one line: `file:line:column: field: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file ?? '';
   if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;

@@ -44,6 +44,7 @@ export interface ScenarioVariant {
   readonly patch: Readonly<Record<string, unknown>>;
 }
 
+/** A file given with a scenario that is neither a domain nor a profile (such as GENIUS's `pareto.xml`), and why it was skipped. */
 export interface SkippedFile {
   readonly file: string;
   readonly reason: string;

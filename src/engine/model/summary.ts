@@ -51,6 +51,7 @@ export interface ScenarioSummary {
   readonly provenance: readonly ProvenanceEntry[];
 }
 
+/** What `parley inspect` shows: parties, issues, number of outcomes, each party's best and worst outcome, the rule, variants, sources and assumptions. */
 export function summarizeScenario(s: Scenario): ScenarioSummary {
   const space = new OutcomeSpace(s.issues);
   const provenance = collectProvenance(s);

@@ -11,6 +11,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { summarizeScenario, type ScenarioSummary } from '../model/summary.ts';
 import type { Point } from './svg.ts';
 
+/** Options of a report: seed, sensitivity samples and range, the agent and rounds of its simulated negotiations. */
 export interface ReportOptions {
   readonly seed?: number;
   /** Monte Carlo samples of the sensitivity analysis (default 300). */
