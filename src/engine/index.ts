@@ -14,6 +14,7 @@ export type { RedLine } from './model/red-line.ts';
 export { crossesRedLine } from './model/red-line.ts';
 export type { Reservation, Discount } from './model/reservation.ts';
 export type { AgreementRule } from './model/agreement-rule.ts';
+export type { Question, QuestionType, ConcessionQuestion, MediatorTradeoffQuestion, VariantQuestion, RuleQuestion } from './model/question.ts';
 export { ruleVoters } from './model/agreement-rule.ts';
 export type { Provenance, Source } from './model/provenance.ts';
 export { OutcomeSpace, type Outcome, type OutcomeRecord } from './model/outcome-space.ts';
@@ -49,10 +50,11 @@ export { runTournament, resumeTournament } from './agents/tournament.ts';
 export type { TournamentSpec } from './negotiation/tournament/spec.ts';
 export { createRng, type Rng } from './util/rng.ts';
 
-// What-if: variants, sensitivity, the seed article's four questions
+// What-if: variants, sensitivity, the questions a scenario declares
 export { compareVariants, BASE, type Comparison } from './what-if/compare.ts';
 export { sensitivity, type SensitivityOptions, type SensitivityResult } from './what-if/sensitivity.ts';
-export { fourQuestions } from './what-if/four-questions.ts';
+export { answerQuestions, type QuestionAnswer, type QuestionDetails, type QuestionOptions } from './what-if/questions.ts';
+export type { TradeoffAnalysis } from './what-if/mediator-tradeoff.ts';
 
 // Reports and figures
 export { htmlReport, markdownReport, buildReport, collectReport, type ReportData, type ReportOptions, type MarkdownReport } from './report/index.ts';
