@@ -53,8 +53,8 @@ export { createRng, type Rng } from './util/rng.ts';
 // What-if: variants, sensitivity, the questions a scenario declares
 export { compareVariants, BASE, type Comparison } from './what-if/compare.ts';
 export { sensitivity, type SensitivityOptions, type SensitivityResult } from './what-if/sensitivity.ts';
+export { mediatorTradeoff, type TradeoffAnalysis } from './what-if/mediator-tradeoff.ts';
 export { answerQuestions, type QuestionAnswer, type QuestionDetails, type QuestionOptions } from './what-if/questions.ts';
-export type { TradeoffAnalysis } from './what-if/mediator-tradeoff.ts';
 
 // Reports and figures
 export { htmlReport, markdownReport, buildReport, collectReport, type ReportData, type ReportOptions, type MarkdownReport } from './report/index.ts';

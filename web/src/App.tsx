@@ -282,7 +282,7 @@ export function App() {
           ))}
         </div>
       </nav>
-      <Guide go={(screen) => void (detail?.id === DEFAULT_SCENARIO ? Promise.resolve() : open(DEFAULT_SCENARIO)).then(() => setTab(screen as Tab))} />
+      <Guide go={(screen) => navigate({ scenario: DEFAULT_SCENARIO, screen, ...(detail?.id === DEFAULT_SCENARIO ? {} : { variant: undefined }) })} />
       {error && (
         <p role="alert" className="error">
           {error}
