@@ -2,7 +2,7 @@ import { analyze } from '../analysis/analyze.ts';
 import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
 import type { AnalysisResult } from '../analysis/analysis-types.ts';
 import { fourQuestions, type FourQuestions } from '../what-if/four-questions.ts';
-import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
+import { baseParameters, buildOutcomeTable, paretoPoints, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
 import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
 import { sensitivity, type SensitivityResult } from '../what-if/sensitivity.ts';
 import { BASE } from '../what-if/compare.ts';
@@ -80,27 +80,26 @@ function utilitySpace(table: OutcomeTable, analysis: AnalysisResult): UtilitySpa
   const rat = rationalMask(state);
   const all: Point[] = [];
   const rational: Point[] = [];
-  const seen = new Set<string>();
+  // Points closer than 10⁻³ in both utilities are drawn once (per layer).
+  const seen = new Set<number>();
   for (let j = 0; j < table.rows; j++) {
-    const p: Point = [roundUtility(ua[j]!), roundUtility(ub[j]!)];
-    const key = `${p[0].toFixed(3)},${p[1].toFixed(3)},${rat[j]}`;
+    const x = ua[j]!;
+    const y = ub[j]!;
+    const key = (Math.round(x * 1000) * 4_194_304 + Math.round(y * 1000)) * 2 + rat[j]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    (rat[j] === 1 ? rational : all).push(p);
+    (rat[j] === 1 ? rational : all).push([roundUtility(x), roundUtility(y)]);
   }
   const allMask = new Uint8Array(table.rows).fill(1);
-  const pts = (rows: number[]) => {
-    const list = rows.map((j): Point => [roundUtility(ua[j]!), roundUtility(ub[j]!)]);
-    return list.sort((p, q) => p[0] - q[0] || q[1] - p[1]);
-  };
+  const pts = (list: number[][]) => list.map((u): Point => [u[0]!, u[1]!]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
   const pair = [a, b];
   return {
     x: table.parties[a]!.id,
     y: table.parties[b]!.id,
     all: thin(all),
     rational: thin(rational),
-    frontier: table.exact ? pts(paretoRows(state, allMask, pair)) : exactFrontier(analysis),
-    rationalFrontier: table.exact ? pts(paretoRows(state, rat, pair)) : [],
+    frontier: table.exact ? pts(paretoPoints(state, allMask, pair)) : exactFrontier(analysis),
+    rationalFrontier: table.exact ? pts(paretoPoints(state, rat, pair)) : [],
     reservations: { x: state.reservations[a] ?? null, y: state.reservations[b] ?? null },
     sampled: !table.exact,
   };

@@ -73,12 +73,19 @@ export function headlineAnswers(state: TableState, watched?: WatchedOption): Hea
   let any = false;
   const first = new Int32Array(n).fill(-1);
   const same = new Uint8Array(n).fill(1);
-  for (let j = 0; j < table.rows; j++) {
+  let left = n;
+  const digits = table.digits;
+  for (let j = 0; j < table.rows && (left > 0 || !any); j++) {
     if (mask[j] !== 1) continue;
+    const o = j * n;
     for (let i = 0; i < n; i++) {
-      const d = table.digits[j * n + i]!;
+      if (same[i] === 0) continue;
+      const d = digits[o + i]!;
       if (!any) first[i] = d;
-      else if (first[i] !== d) same[i] = 0;
+      else if (first[i] !== d) {
+        same[i] = 0;
+        left--;
+      }
     }
     any = true;
   }

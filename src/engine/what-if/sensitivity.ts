@@ -179,7 +179,14 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const method = table.exact ? 'table' : streamed ? 'streamed' : 'sample';
   const answersAt = streamed
     ? (params: TableParameters) => streamedHeadlineAnswers(table, params, watched)
-    : (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
+    : (() => {
+        // Each state is used once: the next scoring overwrites its arrays. Answers are cached by parameters' identity.
+        let last: ReturnType<typeof scoreTable> | undefined;
+        return (params: TableParameters) => {
+          last = scoreTable(table, params, last);
+          return headlineAnswers(last, watched);
+        };
+      })();
   const baseAnswers = answersAt(base);
   const parameters = sensitivityParameters(table);
   const keys = ANSWER_KEYS.filter((k) => k !== 'option' || watched);
@@ -195,7 +202,15 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const baseState = method === 'table' ? scoreTable(table, base) : undefined;
   let approximateFlips = 0;
   const tornado: TornadoRow[] = parameters.map((parameter) => {
-    const at = (delta: number) => answersAt(perturb(table, base, parameter, delta));
+    const cache = new Map<number, HeadlineAnswers>();
+    const at = (delta: number) => {
+      let a = cache.get(delta);
+      if (!a) {
+        a = answersAt(perturb(table, base, parameter, delta));
+        cache.set(delta, a);
+      }
+      return a;
+    };
     const flips = {} as Record<AnswerKey, { down: FlipPoint | null; up: FlipPoint | null }>;
     for (const key of ANSWER_KEYS) flips[key] = { down: null, up: null };
     const moved = {
