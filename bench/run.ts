@@ -4,11 +4,13 @@ import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
+import { benchReport } from './report.ts';
 import { benchWorkbench } from './workbench.ts';
 
 benchAnalysis();
 benchInspectWalk();
 benchFrontier();
 benchNegotiation();
+benchReport();
 benchAgents();
 await benchWorkbench();
