@@ -5,6 +5,7 @@ import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchReport } from './report.ts';
+import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
 
 benchAnalysis();
@@ -14,3 +15,4 @@ benchNegotiation();
 benchReport();
 benchAgents();
 await benchWorkbench();
+await benchTournament();

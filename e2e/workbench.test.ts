@@ -47,7 +47,7 @@ describe('workbench in Chromium', () => {
     const box = (await page.getByTestId('utility-plot').boundingBox())!;
     await page.getByTestId('utility-plot').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByTestId('plot-tooltip').textContent()).toMatch(/=/);
+    expect(await page.getByTestId('plot-tooltip').textContent()).toMatch(/Ceasefire: \w/);
     expect(box.width).toBeGreaterThan(100);
     // Three or more parties: a pair selector.
     expect(await page.getByLabel('Vertical axis').count()).toBe(1);
@@ -122,7 +122,9 @@ describe('workbench in Chromium', () => {
     await page.screenshot({ path: artifactPath('editor-bad-weight.png'), fullPage: true });
     await weight.fill('abc');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/number/i);
-    await page.getByLabel('Scenario YAML').fill('');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.getByTestId('diagnostics').textContent()).toBe('');
   });
 
   it('adds an issue with two options in the editor, and removes it', async () => {

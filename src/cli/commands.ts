@@ -24,6 +24,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sensitivity', summary: 'How the answers move when weights and reservations move (tornado, Monte Carlo).', load: async () => (await import('./commands/sensitivity.ts')).registerSensitivity },
   { name: 'report', summary: 'Write a self-contained report (HTML or Markdown) of a scenario.', load: async () => (await import('./commands/report.ts')).registerReport },
   { name: 'serve', summary: 'Start the workbench (web app and API).', load: async () => (await import('./commands/serve.ts')).registerServe },
+  { name: 'session', summary: 'Create a live session on a running server: remote agents and people negotiate over the network.', load: async () => (await import('./commands/session.ts')).registerSession },
+  { name: 'join', summary: 'Play one seat of a live session with a parley agent.', load: async () => (await import('./commands/join.ts')).registerJoin },
   { name: 'export', summary: 'Write a scenario as native YAML/JSON or GENIUS XML.', load: async () => (await import('./commands/export.ts')).registerExport },
   { name: 'schema', summary: 'Print the JSON Schema of the native scenario format.', load: async () => (await import('./commands/schema.ts')).registerSchema },
 ];

@@ -11,8 +11,13 @@ import { exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam
 import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
 import { registerPlayRoutes } from './play.ts';
+import { LiveHub } from './live/hub.ts';
+import { registerLiveRoutes } from './live/routes.ts';
+import type { LiveLogEntry } from './live/room.ts';
+import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
+import { registerTournamentRoutes } from './tournament-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -27,6 +32,10 @@ export interface AppOptions {
   readonly host?: string;
   /** More host names to answer to (`--allowed-host`). */
   readonly allowedHosts?: readonly string[];
+  /** Live sessions (docs/live-protocol.md): the hub (default: a new one over the store's database). */
+  readonly live?: LiveHub;
+  /** Where live-session refusals and joins are logged (default: the server log). */
+  readonly liveLog?: (e: LiveLogEntry) => void;
 }
 
 /** A client error with a status and, for scenario problems, the diagnostics. */
@@ -213,6 +222,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerPlayRoutes(app, { load, parse });
+  registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
+
+  // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
+  let live = options.live;
+  if (!live) {
+    const liveStore = LiveStore.open(store.path);
+    liveStore.interruptUnfinished();
+    live = new LiveHub({ store: liveStore, log: options.liveLog ?? ((e) => app.log.warn(e)) });
+    app.addHook('onClose', async () => {
+      live!.close();
+      liveStore.close();
+    });
+    await registerLiveRoutes(app, { hub: live, store: liveStore, load, parse });
+  } else {
+    await registerLiveRoutes(app, { hub: live, load, parse });
+  }
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);
@@ -221,7 +246,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDir, prefix: '/', index: ['index.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`, then restart the server.'));
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build`, then restart the server.'));
   }
   return app;
 }

@@ -50,3 +50,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: end - last };
 }
+
+/** The paths of the files given, for a message about all of them (the first ten, then a count). */
+export function fileList(files: readonly SourceFile[]): string {
+  if (files.length === 0) return 'the files given';
+  const shown = files.slice(0, 10).map((f) => f.path);
+  return files.length > 10 ? `${shown.join(', ')} and ${files.length - 10} more` : shown.join(', ');
+}

@@ -145,7 +145,8 @@ export function negotiationParticipants(scenario: Scenario, rule: AgreementRule 
   return scenario.parties.filter((p) => voters.has(p.id)).map((p) => p.id);
 }
 
-interface Setup {
+/** A negotiation set up but not yet run: the session, the protocol's generator and the agents (see `LiveNegotiation`). */
+export interface NegotiationSetup {
   readonly session: Session;
   readonly run: ProtocolRun;
   readonly agents: Agent[];
@@ -154,7 +155,8 @@ interface Setup {
   finish(outcome: ProtocolOutcome): NegotiationResult;
 }
 
-function setup(scenario: Scenario, options: NegotiationOptions): Setup {
+/** Checks the options, builds the agents from their views and starts the protocol (emits `start`); one setup for every driver. */
+export function setupNegotiation(scenario: Scenario, options: NegotiationOptions): NegotiationSetup {
   const prep = prepareScenario(scenario);
   const { space } = prep;
   const rule = options.rule ?? scenario.agreement;
@@ -326,7 +328,7 @@ export function buildResult(
  * asynchronous agents.
  */
 export function runNegotiationSync(scenario: Scenario, options: NegotiationOptions): NegotiationResult {
-  const s = setup(scenario, options);
+  const s = setupNegotiation(scenario, options);
   return s.finish(driveSync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }
 
@@ -335,6 +337,6 @@ export function runNegotiationSync(scenario: Scenario, options: NegotiationOptio
  * not settle within the per-turn limit is cut off and recorded as a fault.
  */
 export async function runNegotiation(scenario: Scenario, options: NegotiationOptions): Promise<NegotiationResult> {
-  const s = setup(scenario, options);
+  const s = setupNegotiation(scenario, options);
   return s.finish(await driveAsync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }

@@ -18,6 +18,16 @@ export class CallFailure {
   ) {}
 }
 
+/**
+ * What a driver hands back when a participant let its turn pass without a
+ * move (a live seat that missed its turn under the `skip` policy, or whose
+ * turn came after the wall-time deadline). The protocol records a `skip`
+ * event and goes on; the participant stays in.
+ */
+export class Pass {
+  constructor(readonly reason: 'missed-turn' | 'deadline') {}
+}
+
 /** How a protocol run ended. */
 export interface ProtocolOutcome {
   readonly reason: EndReason;

@@ -6,8 +6,10 @@ import { BASE } from '../what-if/compare.ts';
 import { code, figure, heading, list, paragraph, quote, table, type Block } from './blocks.ts';
 import type { ReportData } from './report-data.ts';
 import { barChart, plot, tornadoChart, type PlotLayer, type Point } from './svg.ts';
+import { CHART, SERIES, SOLUTION_STYLE, coinciding, jointLabel, type SolutionKey } from './chart-style.ts';
+import { parameterLabel } from './labels.ts';
 
-const COLORS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d68910', '#566573'];
+const COLORS = SERIES;
 const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const rec = (o: Readonly<Record<string, unknown>>) =>
@@ -152,24 +154,23 @@ export function reportBlocks(data: ReportData): Block[] {
   );
   const us = data.utilitySpace;
   if (us) {
-    const solPoints: Point[] = [];
-    const solLabels: string[] = [];
-    for (const [name, s] of [
-      ['Nash', sol.nash],
-      ['KS', sol.kalaiSmorodinsky],
-      ['utilitarian', sol.utilitarian],
-      ['egalitarian', sol.egalitarian],
-    ] as const) {
-      if (!s) continue;
-      solPoints.push([s.utilities[us.x]!, s.utilities[us.y]!]);
-      solLabels.push(name);
+    const sols: { key: SolutionKey; x: number; y: number }[] = [];
+    for (const key of ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian'] as const) {
+      const s = sol[key];
+      if (s && s.utilities[us.x] !== undefined && s.utilities[us.y] !== undefined) sols.push({ key, x: s.utilities[us.x]!, y: s.utilities[us.y]! });
     }
+    // Solutions on the same spot are one marker, labelled together ("Nash = KS").
+    const solLayers: PlotLayer[] = coinciding(sols).map((g) => {
+      const label = jointLabel(g.members.map((m) => SOLUTION_STYLE[m.key].short));
+      const style = SOLUTION_STYLE[g.members[0]!.key];
+      return { label, points: [[g.x, g.y]], kind: 'dot', color: style.colour, shape: style.shape, radius: 5, labels: [label] };
+    });
     const layers: PlotLayer[] = [
-      { label: 'deals', points: us.all, kind: 'dot', color: '#b8b8b8', radius: 1.6 },
-      { label: 'rational deals', points: us.rational, kind: 'dot', color: '#5d9cec', radius: 2 },
-      { label: 'Pareto frontier', points: us.frontier, kind: 'line', color: '#222' },
-      { label: 'frontier of the rational deals', points: us.rationalFrontier, kind: 'line', color: '#2e8b57', dashed: true },
-      { label: 'solutions', points: solPoints, kind: 'dot', color: '#c0392b', radius: 4, labels: solLabels },
+      { label: 'deals', points: us.all, kind: 'dot', color: CHART.outcome, radius: 1.6, opacity: 0.55 },
+      { label: 'rational deals', points: us.rational, kind: 'dot', color: CHART.rational, radius: 2 },
+      { label: 'Pareto frontier', points: us.frontier, kind: 'line', color: CHART.frontier },
+      { label: 'frontier of the rational deals', points: us.rationalFrontier, kind: 'line', color: CHART.zone, dashed: true },
+      ...solLayers,
     ];
     b.push(
       figure(
@@ -179,8 +180,8 @@ export function reportBlocks(data: ReportData): Block[] {
           xLabel: `utility of ${us.x}`,
           yLabel: `utility of ${us.y}`,
           layers,
-          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: '#c0392b' }] : [],
-          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: '#c0392b' }] : [],
+          vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: CHART.reservation }] : [],
+          hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: CHART.reservation }] : [],
         }),
         `Every deal as a point (${us.sampled ? 'a seeded sample' : 'all deals'}; identical points drawn once), the Pareto frontier, the frontier of the rational deals, the bargaining solutions and the reservation lines.${analysis.frontier.parties.length > 2 ? ' Only the first two negotiators are plotted.' : ''}`,
       ),
@@ -304,8 +305,8 @@ export function reportBlocks(data: ReportData): Block[] {
               },
               { label: "picks, V = mediator's own utility", points: path(q.balance.ownPreferences), kind: 'dot', color: COLORS[4]!, radius: 4 },
             ],
-            vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: '#c0392b' }] : [],
-            hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: '#c0392b' }] : [],
+            vLines: us.reservations.x !== null ? [{ x: us.reservations.x, label: `${us.x} reservation`, color: CHART.reservation }] : [],
+            hLines: us.reservations.y !== null ? [{ y: us.reservations.y, label: `${us.y} reservation`, color: CHART.reservation }] : [],
           }),
           'Each pick as a point in the negotiators’ utility space, labelled with its λ interval.',
         ),
@@ -466,18 +467,19 @@ export function reportBlocks(data: ReportData): Block[] {
       'Which single assumption flips each answer',
     ),
   );
+  const partyName = (id: string) => scenario.parties.find((x) => x.id === id)?.name ?? id;
   const defining = analysis.parties.filter((p) => p.defines).slice(0, 2);
   for (const p of defining) {
     const baseU = s.base.nashUtilities[p.id];
     if (baseU === undefined) continue;
     const rows = s.tornado
-      .map((r) => ({ label: r.parameter.id, low: r.low.answers.nashUtilities[p.id] ?? baseU, high: r.high.answers.nashUtilities[p.id] ?? baseU }))
+      .map((r) => ({ label: parameterLabel(r.parameter, partyName), low: r.low.answers.nashUtilities[p.id] ?? baseU, high: r.high.answers.nashUtilities[p.id] ?? baseU }))
       .sort((a, c) => Math.abs(c.high - c.low) - Math.abs(a.high - a.low))
       .slice(0, 15);
     b.push(
       figure(
         `tornado-${p.id}`,
-        tornadoChart({ title: `Tornado: ${p.id}'s utility at the Nash deal`, xLabel: `utility of ${p.id} (dashed: as written)`, base: baseU, rows }),
+        tornadoChart({ title: `Tornado: ${partyName(p.id)}'s utility at the Nash deal`, xLabel: `utility of ${partyName(p.id)} at the Nash deal`, base: baseU, rows, lowLabel: `assumption −${(s.range * 100).toFixed(0)} %`, highLabel: `assumption +${(s.range * 100).toFixed(0)} %` }),
         `Each bar spans ${p.id}'s utility at the Nash deal with one assumption at −${(s.range * 100).toFixed(0)} % and at +${(s.range * 100).toFixed(0)} % (15 widest).`,
       ),
     );

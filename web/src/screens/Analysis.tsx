@@ -1,4 +1,4 @@
-import { OutcomeSpace } from 'parley';
+import { OutcomeSpace, outcomeText } from 'parley';
 import type { AnalysisResult, FrontierEntry, Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
 import type { Cloud } from '../compute/cloud.ts';
@@ -8,6 +8,7 @@ import { engine, WorkerError } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { defaultPair, fmt, plottableParties, utilitiesText } from './view-model.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
+import { Outcome } from '../view/OutcomeTable.tsx';
 
 export interface AnalysisProps {
   readonly scenario: Scenario;
@@ -61,7 +62,7 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
   };
 
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const words = (o: readonly number[]) => space.describe(o);
+  const words = (o: readonly number[]) => outcomeText(scenario.issues, o);
 
   const plotData = useMemo(() => {
     if (!result || !pair) return null;
@@ -140,7 +141,7 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
         </div>
       )}
       {result && plotData && <UtilityPlot title={`Utility space of ${plotData.x.name} and ${plotData.y.name}`} cloud={cloud} {...plotData} describeIndex={(i) => words(space.outcomeAt(i))} />}
-      {result && <SolutionsTable result={result} nameOf={nameOf} words={words} />}
+      {result && <SolutionsTable result={result} nameOf={nameOf} issues={scenario.issues} />}
       {result && result.notes.length > 0 && (
         <ul className="notes">
           {result.notes.map((n, i) => (
@@ -152,7 +153,8 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
   );
 }
 
-function SolutionsTable({ result, nameOf, words }: { result: AnalysisResult; nameOf: (id: string) => string; words: (o: readonly number[]) => string }) {
+function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; nameOf: (id: string) => string; issues: Scenario['issues'] }) {
+  const nash = result.solutions.nash?.outcome ?? null;
   const ids = result.parties.filter((p) => p.defines).map((p) => p.id);
   const rows: { label: string; e: { outcome: readonly number[]; utilities: Readonly<Record<string, number>> } }[] = [];
   const names = { nash: 'Nash', kalaiSmorodinsky: 'Kalai–Smorodinsky', utilitarian: 'Utilitarian', egalitarian: 'Egalitarian' } as const;
@@ -162,8 +164,8 @@ function SolutionsTable({ result, nameOf, words }: { result: AnalysisResult; nam
   }
   result.top.forEach((t: FrontierEntry, i) => rows.push({ label: `frontier #${i + 1}${t.rational ? '' : ' (not rational)'}`, e: t }));
   return (
-    <table data-testid="solutions-table">
-      <caption>Bargaining solutions and the top of the Pareto frontier</caption>
+    <table data-testid="solutions-table" className="solutions">
+      <caption>Bargaining solutions and the top of the Pareto frontier{nash ? ' (each deal shown by how it differs from the Nash deal)' : ''}</caption>
       <thead>
         <tr>
           <th scope="col">point</th>
@@ -179,7 +181,9 @@ function SolutionsTable({ result, nameOf, words }: { result: AnalysisResult; nam
         {rows.map((r, i) => (
           <tr key={i}>
             <th scope="row">{r.label}</th>
-            <td>{words(r.e.outcome)}</td>
+            <td>
+              <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" onlyDifferences />
+            </td>
             {ids.map((id) => (
               <td key={id}>{fmt(r.e.utilities[id])}</td>
             ))}

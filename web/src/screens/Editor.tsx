@@ -28,6 +28,8 @@ export interface EditorProps {
   readonly dirty: boolean;
   readonly onSource: (source: string) => void;
   readonly onSave: () => Promise<void>;
+  /** Back to the saved text (after a confirmation). */
+  readonly onRevert: () => void;
 }
 
 type Loose = Record<string, unknown>;
@@ -185,7 +187,7 @@ function AddPartyForm({ onAdd }: { onAdd: (party: NewParty) => boolean }) {
   );
 }
 
-export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave }: EditorProps) {
+export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const doc = useMemo(() => {
@@ -232,6 +234,9 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       <div className="row">
         <button type="button" onClick={() => void save()} disabled={saving || diagnostics.length > 0 || (!dirty && !builtin)}>
           {builtin ? 'Save as a copy' : 'Save'}
+        </button>
+        <button type="button" onClick={onRevert} disabled={!dirty}>
+          Discard changes
         </button>
         <span className="hint">{diagnostics.length > 0 ? 'Fix the problems below to save.' : dirty ? 'Unsaved changes (the other screens already use them).' : 'Saved.'}</span>
       </div>

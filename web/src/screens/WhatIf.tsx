@@ -1,8 +1,8 @@
 import type { Scenario } from 'parley';
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
-import { OKABE_ITO } from '../plot/palette.ts';
-import { linearScale, ticks } from '../plot/scale.ts';
+import { parameterLabel } from 'parley';
+import { Tornado } from '../plot/Tornado.tsx';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';
 import { fmt } from './view-model.ts';
@@ -118,7 +118,7 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
             </p>
           ))}
           {negotiators.slice(0, 2).map((p) => (
-            <Tornado key={p} party={nameOf(p)} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: r.parameter.id, low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
+            <Tornado key={p} party={nameOf(p)} range={result.sensitivity.range} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: parameterLabel(r.parameter, nameOf), low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
           ))}
           <table data-testid="sensitivity-table">
             <caption>One assumption at a time, most influential first</caption>
@@ -166,45 +166,3 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
 }
 
 const flip = (f: { delta: number; value: number } | null) => (f ? `${f.delta >= 0 ? '+' : ''}${(f.delta * 100).toFixed(1)} % (${fmt(f.value)})` : '—');
-
-/** A tornado chart: per assumption, the party's Nash utility at the low and high end of its range. */
-function Tornado({ party, base, rows }: { party: string; base: number | undefined; rows: { label: string; low: number | undefined; high: number | undefined }[] }) {
-  if (base === undefined || rows.length === 0) return null;
-  const W = 620;
-  const rowH = 20;
-  const left = 220;
-  const H = rows.length * rowH + 40;
-  const vals = rows.flatMap((r) => [r.low ?? base, r.high ?? base]).concat(base);
-  const lo = Math.min(...vals);
-  const hi = Math.max(...vals);
-  const sx = linearScale(hi > lo ? [lo, hi] : [base - 0.05, base + 0.05], [left, W - 20]);
-  return (
-    <figure className="tornado">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Tornado chart: ${party}'s utility at the Nash deal as each assumption moves`} data-testid="tornado">
-        {rows.map((r, i) => {
-          const a = sx(r.low ?? base);
-          const b = sx(r.high ?? base);
-          const y = 10 + i * rowH;
-          return (
-            <g key={r.label}>
-              <text x={left - 6} y={y + 13} textAnchor="end">
-                {r.label}
-              </text>
-              <rect x={Math.min(sx(base), a)} y={y + 3} width={Math.abs(a - sx(base))} height={rowH - 6} fill={OKABE_ITO.vermillion} />
-              <rect x={Math.min(sx(base), b)} y={y + 3} width={Math.abs(b - sx(base))} height={rowH - 6} fill={OKABE_ITO.blue} />
-            </g>
-          );
-        })}
-        <line x1={sx(base)} x2={sx(base)} y1={4} y2={H - 28} stroke="#000" />
-        {ticks(sx.domain[0], sx.domain[1], 5).map((t) => (
-          <text key={t} x={sx(t)} y={H - 12} textAnchor="middle">
-            {t}
-          </text>
-        ))}
-      </svg>
-      <figcaption>
-        {party}'s utility at the Nash deal: <span style={{ color: OKABE_ITO.vermillion }}>■</span> assumption −, <span style={{ color: OKABE_ITO.blue }}>■</span> assumption + (base {fmt(base)})
-      </figcaption>
-    </figure>
-  );
-}

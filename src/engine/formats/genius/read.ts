@@ -2,7 +2,7 @@ import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import type { Party } from '../../model/party.ts';
 import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validateScenario } from '../../model/validate.ts';
-import { lineColumn, stem, type SourceFile } from '../source-file.ts';
+import { fileList, lineColumn, stem, type SourceFile } from '../source-file.ts';
 import { classifyGeniusFile } from './classify.ts';
 import { readDomain, type GeniusDomain } from './domain.ts';
 import { readProfile, type GeniusProfile } from './profile.ts';
@@ -36,7 +36,7 @@ export function readGenius(files: readonly SourceFile[]): Scenario {
   }
   if (domains.length === 0) {
     diags.push({
-      message: `no GENIUS domain file among ${files.map((f) => f.path).join(', ') || 'the files'}: expected a <negotiation_template>, or a <utility_space> with issues but no weights or evaluations`,
+      message: `no GENIUS domain file among ${fileList(files)}: expected a <negotiation_template>, or a <utility_space> with issues but no weights or evaluations`,
     });
   } else if (domains.length > 1) {
     diags.push({

@@ -2,7 +2,7 @@ import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import type { Party } from '../../model/party.ts';
 import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validatedImport, type ScenarioImporter } from '../importer.ts';
-import { baseName, stem, type SourceFile } from '../source-file.ts';
+import { baseName, fileList, stem, type SourceFile } from '../source-file.ts';
 import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readDomain, sameDomain, type GeniusWebDomain } from './domain.ts';
 import { profileKind, readProfile } from './profile.ts';
@@ -64,7 +64,7 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
   }
   if (domainFiles.length > 1)
     problems.push({ file: domainFiles[1]!.file.path, message: `several domain files given (${domainFiles.map((d) => baseName(d.file.path)).join(', ')}); give one` });
-  if (profileFiles.length === 0 && problems.length === 0) problems.push({ message: 'no GeniusWeb profile (LinearAdditiveUtilitySpace JSON) among the files' });
+  if (profileFiles.length === 0 && problems.length === 0) problems.push({ message: `no GeniusWeb profile (LinearAdditiveUtilitySpace JSON) among ${fileList(files)}` });
 
   let domain: GeniusWebDomain | undefined;
   const d0 = domainFiles[0];

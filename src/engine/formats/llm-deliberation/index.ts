@@ -4,7 +4,7 @@ import type { Party } from '../../model/party.ts';
 import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validateScenario } from '../../model/validate.ts';
 import type { ScenarioImporter } from '../importer.ts';
-import { baseName, checkFileSize, stem, type SourceFile } from '../source-file.ts';
+import { baseName, checkFileSize, fileList, stem, type SourceFile } from '../source-file.ts';
 import { looksLikeConfig, readConfig, type GameAgent } from './config.ts';
 import { readInstructions } from './instructions.ts';
 import { readScores, type ScoresFile } from './scores.ts';
@@ -50,7 +50,7 @@ export function readLlmDeliberation(files: readonly SourceFile[]): Scenario {
   for (const f of files) checkFileSize(f.path, f.text.length);
   const configs = files.filter(isConfig);
   if (configs.length !== 1) {
-    throw new ScenarioError([{ message: configs.length === 0 ? 'no config.txt (the LLM-Deliberation game\'s party list) among the files' : `several config.txt files given (${configs.map((c) => c.path).join(', ')}); give one game` }]);
+    throw new ScenarioError([{ message: configs.length === 0 ? `no config.txt (the LLM-Deliberation game's party list) among ${fileList(files)}` : `several config.txt files given (${configs.map((c) => c.path).join(', ')}); give one game` }]);
   }
   const config = configs[0]!;
   const agents = readConfig(config, problems);

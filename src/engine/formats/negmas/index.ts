@@ -2,7 +2,7 @@ import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import type { Party } from '../../model/party.ts';
 import type { Scenario, SkippedFile } from '../../model/scenario.ts';
 import { validatedImport, type ScenarioImporter } from '../importer.ts';
-import { baseName, stem, type SourceFile } from '../source-file.ts';
+import { baseName, fileList, stem, type SourceFile } from '../source-file.ts';
 import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readIssues, simpleType, type NegmasIssue } from './issues.ts';
 import { readUfun } from './ufun.ts';
@@ -47,9 +47,9 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
     else if (type && (PROFILE_TYPES.includes(type) || /(UtilityFunction|UFun)$/.test(type))) profiles.push({ r, f });
     else skipped.push({ file: f.path, reason: type ? `YAML of type ${type}, neither a NegMAS outcome space nor a utility function` : 'YAML without a NegMAS type' });
   }
-  if (domains.length === 0 && problems.length === 0) problems.push({ message: 'no NegMAS outcome space file (type: DiscreteCartesianOutcomeSpace) among the files' });
+  if (domains.length === 0 && problems.length === 0) problems.push({ message: `no NegMAS outcome space file (type: DiscreteCartesianOutcomeSpace) among ${fileList(files)}` });
   if (domains.length > 1) problems.push({ file: domains[1]!.f.path, message: `several outcome space files given (${domains.map((d) => baseName(d.f.path)).join(', ')}); give one` });
-  if (profiles.length === 0 && problems.length === 0) problems.push({ message: 'no NegMAS utility function file among the files' });
+  if (profiles.length === 0 && problems.length === 0) problems.push({ message: `no NegMAS utility function file among ${fileList(files)}` });
   const dom = domains[0];
   let issues: NegmasIssue[] = [];
   const used: string[] = [];
