@@ -24,6 +24,8 @@ export interface ReportOptions {
   readonly command?: string;
   /** Where the scenario was read from (shown in the report). */
   readonly source?: string;
+  /** Tabulate spaces up to this many outcomes for the what-if answers and the plot (default: the table's, 4·10^6); larger enumerable spaces are streamed, exactly. */
+  readonly tableLimit?: number;
   /** Called between the stages with a short label. */
   readonly onStage?: (stage: string) => void;
 }
@@ -116,7 +118,7 @@ export function collectReport(scenario: Scenario, options: ReportOptions = {}): 
   options.onStage?.('analysis');
   const result = analyze(scenario, { seed });
   const analysis = analysisToJson(result, scenario.issues);
-  const table = buildOutcomeTable(scenario, { seed, include: result.frontier.points.map((p) => p.outcome) });
+  const table = buildOutcomeTable(scenario, { seed, limit: options.tableLimit, include: result.frontier.points.map((p) => p.outcome) });
   const space = utilitySpace(table, result);
   options.onStage?.('the four questions');
   const questions = fourQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds });
