@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { issueArb, preferencesArb } from '../../testing/random-scenario.ts';
+import { issueArb, preferencesArb, scenarioArb } from '../../testing/random-scenario.ts';
+import { analyze } from './analyze.ts';
 import { foldersWithFiles, SCENARIOS_DIR } from '../../testing/shared.ts';
 import { loadSourceFiles } from '../../node/load-files.ts';
 import { geniusImporter } from '../formats/genius/index.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import type { Preferences } from '../model/preferences.ts';
 import { compileUtility } from '../model/utility-function.ts';
-import { certifyFrontier } from './constraint-bound.ts';
+import { cellFrontier, certifyFrontier } from './constraint-bound.ts';
 import { constraintFrontier } from './constraint-frontier.ts';
 import { parseParetoReference } from './pareto-reference.ts';
 
@@ -77,4 +78,56 @@ describe('certified envelope against GENIUS pareto.xml', () => {
       console.log(`${basename(dir)}: ${space.size} outcomes, max gap ${c.maxGap.toFixed(4)}, ${c.directions.filter((d) => d.exact).length}/${c.directions.length} directions exact`);
     });
   }
+});
+
+describe('exact frontier by cells', () => {
+  it('equals the brute-force frontier, ties and lowest-index outcomes included (property)', () => {
+    const arb = fc
+      .integer({ min: 1, max: 4 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => issueArb(k))))
+      .chain((issues) => fc.tuple(fc.constant(issues), fc.array(preferencesArb(issues), { minLength: 2, maxLength: 3 })));
+    fc.assert(
+      fc.property(arb, ([issues, prefs]) => {
+        if (prefs.some((p) => p.type === 'constraints' && p.aggregation !== 'sum')) return;
+        const space = new OutcomeSpace(issues);
+        const f = cellFrontier(space, prefs, prefs.map((_, k) => `p${k}`))!;
+        expect(f.exact).toBe(true);
+        const ufuns = prefs.map((p) => compileUtility(space, p));
+        const rows = Array.from({ length: Number(space.size) }, (_, k) => ufuns.map((u) => Math.round(u.utility(space.outcomeAt(k)) * 1e10) / 1e10));
+        const front = rows.filter((u) => !rows.some((v) => v.every((x, p) => x >= u[p]!) && v.some((x, p) => x > u[p]!)));
+        const keys = [...new Set(front.map((u) => u.join(',')))].sort();
+        expect(f.points.map((p) => p.utilities.join(',')).sort()).toEqual(keys);
+        expect(f.outcomes).toBe(front.length);
+        for (const p of f.points) expect(space.indexOf(p.outcome)).toBe(rows.findIndex((u) => u.join(',') === p.utilities.join(',')));
+      }),
+      { numRuns: 300, seed: 78 },
+    );
+  });
+
+  it('refuses when there are more cells than the limit', () => {
+    const issues = [0, 1, 2].map((k) => ({ type: 'integer' as const, name: `i${k}`, min: 0, max: 9 }));
+    const lin: Preferences = { type: 'linear-additive', weights: [1, 1, 1], values: issues.map(() => ({ type: 'linear' as const, slope: 0.1, offset: 0, origin: 0 })) };
+    expect(cellFrontier(new OutcomeSpace(issues), [lin, lin], ['a', 'b'], 999)).toBeUndefined();
+    expect(cellFrontier(new OutcomeSpace(issues), [lin, lin], ['a', 'b'], 1000)?.exact).toBe(true);
+  });
+});
+
+describe('analyze above the enumeration limit uses the cells when they are few', () => {
+  it('gives the frontier enumeration gives, labelled exact (property)', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(scenarioArb(2), (s) => {
+        if (s.parties.every((p) => p.preferences?.type === 'linear-additive')) return;
+        if (s.parties.some((p) => p.preferences?.type === 'constraints' && p.preferences.aggregation !== 'sum')) return;
+        const huge = analyze(s, { enumerationLimit: 1 });
+        const full = analyze(s);
+        if (full.outcomes <= 1n) return;
+        expect(huge.frontier.exact).toBe(true);
+        expect(huge.frontier.points.map((p) => [p.utilities, p.outcome, p.ties])).toEqual(full.frontier.points.map((p) => [p.utilities, p.outcome, p.ties]));
+        checked++;
+      }),
+      { numRuns: 400, seed: 79 },
+    );
+    expect(checked).toBeGreaterThan(50);
+  });
 });

@@ -227,3 +227,133 @@ export function certifyFrontier(
   }
   return { directions, maxGap: Math.max(0, maxGap), exact: allExact };
 }
+
+/**
+ * The exact frontier of a space whose preferences are hyperrectangles and/or
+ * linear-additive tables, by enumerating *cells* instead of outcomes: on each
+ * issue, values that every rectangle bounding the issue treats alike (inside
+ * or outside each bound) and every linear table values alike are
+ * interchangeable, so the utilities depend only on each issue's class. The
+ * cells are the products of classes. Undefined when there are more than
+ * `limit` cells (or a party has other preferences). Each point's outcome is
+ * the lowest-index outcome with those utilities (classes ordered by their
+ * smallest value, each represented by it); `ties` counts outcomes.
+ */
+export function cellFrontier(
+  space: OutcomeSpace,
+  prefs: readonly Preferences[],
+  parties: readonly string[],
+  limit = 2_000_000,
+): import('./frontier-types.ts').Frontier | undefined {
+  const n = space.issueCount;
+  const models = prefs.map((p) => boundModel(space, p));
+  if (models.some((m) => !m) || prefs.length === 0) return undefined;
+  const ms = models as BoundModel[];
+  // Per issue: the class of each value (by signature), each class's smallest value and size.
+  const classOf: Int32Array[] = [];
+  const reps: number[][] = [];
+  const sizes: number[][] = [];
+  let cells = 1;
+  for (let i = 0; i < n; i++) {
+    const R = space.radices[i]!;
+    const sig = (v: number) =>
+      ms
+        .map((m) => [...m.byIssue[i]!.map(({ r, b }) => (v >= m.rMin[r]![b]! && v <= m.rMax[r]![b]! ? 1 : 0)).join(''), m.tables ? m.tables[i]![v]! : ''].join('|'))
+        .join('/');
+    const ids = new Map<string, number>();
+    const cls = new Int32Array(R);
+    const rep: number[] = [];
+    const size: number[] = [];
+    for (let v = 0; v < R; v++) {
+      const key = sig(v);
+      let c = ids.get(key);
+      if (c === undefined) {
+        c = rep.length;
+        ids.set(key, c);
+        rep.push(v);
+        size.push(0);
+      }
+      cls[v] = c;
+      size[c]!++;
+    }
+    classOf.push(cls);
+    reps.push(rep);
+    sizes.push(size);
+    cells *= rep.length;
+    if (cells > limit) return undefined;
+  }
+  const ufuns = prefs.map((p) => compileUtility(space, p));
+  const d = ufuns.length;
+  // Enumerate cells in odometer order (= order of their representatives' outcome indices).
+  const cur = new Int32Array(n);
+  const o = new Int32Array(n);
+  const vecs = new Float64Array(cells * d);
+  const mult = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) {
+    let m = 1;
+    for (let i = 0; i < n; i++) {
+      o[i] = reps[i]![cur[i]!]!;
+      m *= sizes[i]![cur[i]!]!;
+    }
+    mult[c] = m;
+    for (let p = 0; p < d; p++) vecs[c * d + p] = Math.round(ufuns[p]!.utility(o) * 1e10) / 1e10;
+    for (let i = n - 1; i >= 0; i--) {
+      if (++cur[i]! < reps[i]!.length) break;
+      cur[i] = 0;
+    }
+  }
+  // Pareto filter over cells (sorted by utilities descending; a cell is dominated only by one before it).
+  const order = Array.from({ length: cells }, (_, c) => c).sort((a, b) => {
+    for (let p = 0; p < d; p++) {
+      const x = vecs[b * d + p]! - vecs[a * d + p]!;
+      if (x !== 0) return x;
+    }
+    return a - b;
+  });
+  const kept: number[] = [];
+  const ties = new Map<number, number>();
+  let maxY = -Infinity;
+  for (const c of order) {
+    const last = kept.length ? kept[kept.length - 1]! : -1;
+    let same = last >= 0;
+    for (let p = 0; p < d && same; p++) if (vecs[last * d + p] !== vecs[c * d + p]) same = false;
+    if (same) {
+      ties.set(last, ties.get(last)! + mult[c]!);
+      continue;
+    }
+    let dominated = false;
+    if (d === 2) dominated = kept.length > 0 && maxY >= vecs[c * 2 + 1]!;
+    else
+    for (const k of kept) {
+      let ge = true;
+      for (let p = 0; p < d && ge; p++) if (vecs[k * d + p]! < vecs[c * d + p]!) ge = false;
+      if (ge) {
+        dominated = true;
+        break;
+      }
+    }
+    if (dominated) continue;
+    kept.push(c);
+    if (d === 2) maxY = Math.max(maxY, vecs[c * 2 + 1]!);
+    ties.set(c, mult[c]!);
+  }
+  // Each kept cell's outcome: the representatives of its classes.
+  const outcomeOf = (c: number) => {
+    const out = new Array<number>(n);
+    let rest = c;
+    for (let i = n - 1; i >= 0; i--) {
+      const k = reps[i]!.length;
+      out[i] = reps[i]![rest % k]!;
+      rest = Math.floor(rest / k);
+    }
+    return out;
+  };
+  const points = kept.map((c) => ({ outcome: outcomeOf(c), utilities: Array.from(vecs.subarray(c * d, c * d + d)), ties: ties.get(c)! }));
+  return {
+    parties,
+    points,
+    outcomes: points.reduce((s, p) => s + p.ties, 0),
+    exact: true,
+    method: `enumeration of the ${cells} cells the rectangles induce`,
+  };
+}

@@ -3,7 +3,7 @@ import type { Frontier } from './frontier-types.ts';
 import { sampleCandidates } from './sampled-candidates.ts';
 import { linearFrontier2 } from './linear-frontier.ts';
 import { constraintFrontier } from './constraint-frontier.ts';
-import { certifyFrontier } from './constraint-bound.ts';
+import { cellFrontier, certifyFrontier } from './constraint-bound.ts';
 import { utilityExtremes } from '../model/extremes.ts';
 
 /** Outcomes to examine in a space too large to enumerate, and the frontier when a dedicated method found it. */
@@ -43,6 +43,10 @@ function planFrontier(ap: AnalysisParties, seed: number): HugeSpacePlan {
   }
   if (defining.some((f) => !f.tables)) {
     const parties = ap.scored.slice(0, ap.d);
+    // Exact when the rectangles induce few enough cells (values every rectangle treats alike merged).
+    const allPrefs = parties.map((s) => s.party.preferences!);
+    const cells = cellFrontier(ap.space, allPrefs, parties.map((s) => s.party.id));
+    if (cells) return { candidates: cells.points.map((p) => [...p.outcome]), frontier: cells, method: cells.method };
     const found = constraintFrontier(ap.space, defining, {
       seed,
       parties: parties.map((s) => s.party.id),
