@@ -7,6 +7,7 @@ import { benchNegotiation } from './negotiation.ts';
 import { benchReport } from './report.ts';
 import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
+import { benchLive } from './live.ts';
 
 benchAnalysis();
 benchInspectWalk();
@@ -16,3 +17,4 @@ benchReport();
 benchAgents();
 await benchWorkbench();
 await benchTournament();
+await benchLive();
