@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Store } from '../storage/store.ts';
-import { exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
+import { DRAFT_BODY_BYTES, draftBody, exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
 import { registerPlayRoutes } from './play.ts';
@@ -182,6 +182,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .header('content-type', q.format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
       .header('content-disposition', `attachment; filename="${base}.${q.format}"`)
       .send(out.text);
+  });
+
+  // Drafts: unsaved edits, kept for built-in and stored scenarios alike until saved or discarded.
+  app.get('/api/drafts', async () => ({ drafts: store.listDrafts() }));
+
+  app.get('/api/scenarios/:id/draft', async (req) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    find(id);
+    const d = store.getDraft(id);
+    if (!d) throw new ApiError(404, `no draft of scenario "${id}"`);
+    return d;
+  });
+
+  app.put('/api/scenarios/:id/draft', { bodyLimit: DRAFT_BODY_BYTES }, async (req) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    const body = parse(draftBody, req.body, 'draft');
+    find(id);
+    const d = store.putDraft(id, body.source);
+    return { scenarioId: d.scenarioId, updatedAt: d.updatedAt };
+  });
+
+  app.delete('/api/scenarios/:id/draft', async (req, reply) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    store.deleteDraft(id);
+    return reply.status(204).send();
   });
 
   app.get('/api/scenarios/:id/variants', async (req) => {
