@@ -132,7 +132,9 @@ export interface RoomDeps {
   readonly store?: LiveStore;
   readonly log: (e: LiveLogEntry) => void;
   readonly rate?: RateLimit;
-  /** Called once the session has finished and been stored. */
+  /** Runs a store write (the hub queues them, one per event-loop turn); default: at once. */
+  readonly persist?: (write: () => void) => void;
+  /** Called once the session has finished (its store write queued). */
   readonly onFinished?: (room: LiveRoom) => void;
 }
 
@@ -428,11 +430,14 @@ export class LiveRoom {
     this.send(this.host, { ...base, utility: null, utilities: { ...r.utilities } });
     this.broadcastStatus();
     this.deps.log({ event: 'finished', session: this.id, detail: r.endReason });
-    if (this.deps.store) {
+    const store = this.deps.store;
+    if (store) {
       const messages: { recipient: string; seq: number; message: unknown }[] = [];
       for (const rcp of [this.host, ...this.externalSeats()]) for (const m of rcp.outbox) messages.push({ recipient: rcp.name, seq: m.seq ?? 0, message: m });
       const { events: _events, ...result } = r;
-      this.deps.store.finish(this.id, { events: r.events, messages, result });
+      const write = () => store.finish(this.id, { events: r.events, messages, result });
+      if (this.deps.persist) this.deps.persist(write);
+      else write();
     }
     this.deps.onFinished?.(this);
   }
