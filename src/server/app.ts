@@ -10,7 +10,9 @@ import type { Store } from '../storage/store.ts';
 import { exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
+import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { registerPlayRoutes } from './play.ts';
+import { recordSessionBytes } from './session-budget.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
 
@@ -92,12 +94,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const storedVariant = (s: { id: string; builtin: boolean }, variant: string | undefined) => {
     const v = variant && !s.builtin ? store.listVariants(s.id).find((x) => x.id === variant) : undefined;
     return v ? { stored: { id: v.id, patch: v.patch } } : {};
-  };
-
-  /** The scenario with this id as the engine reads it, with a variant (written in it or stored) applied; read in the pool. */
-  const load = async (id: string, variant: string | undefined): Promise<Scenario> => {
-    const s = find(id);
-    return pool.runTask('loadScenario', { file: `${id}.yaml`, source: s.source, ...(variant ? { variant } : {}), ...storedVariant(s, variant) });
   };
 
   // Answers at once, whatever the pool is doing: no work on the main thread.
@@ -212,7 +208,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return run;
   });
 
-  registerPlayRoutes(app, { load, parse });
+  // Play: the scenario comes back from the pool with its outcome tables sorted there (session-budget.ts).
+  const loadForPlay = async (id: string, variant: string | undefined): Promise<Scenario> => {
+    const s = find(id);
+    const r = await pool.runTask('preparePlay', { file: `${id}.yaml`, source: s.source, ...(variant ? { variant } : {}), ...storedVariant(s, variant) });
+    prepareScenario(r.scenario, new Map(r.sorted));
+    recordSessionBytes(r.scenario, r.bytes);
+    return r.scenario;
+  };
+  registerPlayRoutes(app, { load: loadForPlay, parse });
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);

@@ -13,6 +13,7 @@ import { type NegotiationResult } from '../engine/negotiation/negotiate.ts';
 import { negotiate } from '../engine/agents/negotiate.ts';
 import { playEvaluateBody, playMoveBody, playParam, playStartBody } from './api-schemas.ts';
 import type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
+import { PLAY_SESSIONS_BYTES, sessionBytes, sessionsToDrop } from './session-budget.ts';
 
 export type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
 
@@ -206,24 +207,35 @@ interface Session {
   readonly game: PlayGame;
   readonly seat: string;
   lastUsed: number;
+  /** Memory the session holds (session-budget.ts). */
+  readonly bytes: number;
 }
 
-/** The sessions in memory, capped and dropped when idle. */
+/** The sessions in memory, capped by count and by memory (session-budget.ts), and dropped when idle. */
 export class PlaySessions {
   private readonly sessions = new Map<string, Session>();
+  private total = 0;
 
   constructor(
     private readonly max = MAX_PLAY_SESSIONS,
     private readonly idleMs = PLAY_IDLE_MS,
     private readonly now: () => number = Date.now,
+    private readonly maxBytes = PLAY_SESSIONS_BYTES,
   ) {}
 
   get size(): number {
     return this.sessions.size;
   }
 
+  /** Memory the sessions hold in all. */
+  get bytes(): number {
+    return this.total;
+  }
+
   private drop(id: string): void {
-    this.sessions.get(id)?.game.abandon();
+    const s = this.sessions.get(id);
+    s?.game.abandon();
+    if (s) this.total -= s.bytes;
     this.sessions.delete(id);
   }
 
@@ -232,14 +244,13 @@ export class PlaySessions {
     for (const [id, s] of this.sessions) if (t - s.lastUsed > this.idleMs) this.drop(id);
   }
 
-  add(game: PlayGame, seat: string): string {
+  add(game: PlayGame, seat: string, bytes = 0): string {
     this.sweep();
-    while (this.sessions.size >= this.max) {
-      // Map order is insertion order, and get() re-inserts: the first is the least recently used.
-      this.drop(this.sessions.keys().next().value!);
-    }
+    // Map order is insertion order, and get() re-inserts: the first is the least recently used.
+    for (const id of sessionsToDrop(this.sessions.keys(), (k) => this.sessions.get(k)!.bytes, this.sessions.size, this.total, bytes, this.max, this.maxBytes)) this.drop(id);
     const id = randomUUID();
-    this.sessions.set(id, { game, seat, lastUsed: this.now() });
+    this.sessions.set(id, { game, seat, lastUsed: this.now(), bytes });
+    this.total += bytes;
     return id;
   }
 
@@ -283,7 +294,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const scenario = await load(body.scenarioId, body.variant);
       const game = new PlayGame(scenario, body.seat, body.opponents, body.rounds, body.seed);
       const view = await game.settle();
-      const id = sessions.add(game, body.seat);
+      const id = sessions.add(game, body.seat, sessionBytes(scenario));
       return res.status(201).send(reply(id, body.seat, view));
     }),
   );
