@@ -5,7 +5,10 @@ import { ScenarioError, type Diagnostic } from '../model/diagnostics.ts';
 import { LIMITS } from '../model/limits.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import { summarizeScenario } from '../model/summary.ts';
+import { join } from 'node:path';
 import { scenarioErrorOf } from '../../testing/errors.ts';
+import { SCENARIOS_DIR } from '../../testing/shared.ts';
+import { loadSourceFiles } from '../../node/load-files.ts';
 import { importScenario } from './index.ts';
 import { readNative } from './native/index.ts';
 import { parsePositioned, MAX_YAML_TOKENS } from './yaml-positions.ts';
@@ -249,6 +252,16 @@ describe('numbers: sums that overflow and non-finite results are errors', () => 
     expect(e.diagnostics[0]!.message).toMatch(/sum to more than the largest number/);
     expect(e.diagnostics[0]).toMatchObject({ file: 'w.yaml', path: 'parties[0].preferences.weights' });
     located(e.diagnostics[0]);
+  });
+
+  it('names the NegMAS profile whose weights overflow as the file (found by the fuzzer)', () => {
+    const dir = join(SCENARIOS_DIR, 'negmas-yaml', 'anac2017', 'MovieTime');
+    const files = loadSourceFiles([dir]).map((f) =>
+      f.path.endsWith('util2.yml') ? { ...f, text: f.text.replace(/weights:\n- [0-9.]+\n- [0-9.]+/, 'weights:\n- 1e308\n- 1e308') } : f,
+    );
+    const e = scenarioErrorOf(() => importScenario(files));
+    expect(e.diagnostics[0]!.message).toMatch(/sum to more than the largest number/);
+    expect(e.diagnostics[0]!.file).toBe(join(dir, 'util2.yml'));
   });
 
   it('refuses a value function that is not a number on its range (x − origin overflows)', () => {

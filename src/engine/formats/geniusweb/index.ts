@@ -74,6 +74,7 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
     used.push(d0.file.path);
   }
   const parties: Party[] = [];
+  const partyFiles: string[] = [];
   for (const pf of profileFiles) {
     const r = pf.reader;
     const at = [pf.key];
@@ -94,6 +95,7 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
     used.push(pf.file.path);
     if (!prof || r.problems.length > before) continue;
     const id = stem(pf.file.path);
+    partyFiles.push(pf.file.path);
     parties.push({
       id,
       name: prof.name ?? id,
@@ -110,5 +112,5 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
     agreement: { type: 'unanimity' },
     origin: { format: 'geniusweb', files: used, ...(skipped.length ? { skipped } : {}) },
   };
-  return validatedImport(scenario, used.map(baseName));
+  return validatedImport(scenario, used.map(baseName), partyFiles);
 }

@@ -59,6 +59,7 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
     used.push(dom.f.path);
   }
   const parties: Party[] = [];
+  const partyFiles: string[] = [];
   if (problems.length === 0) {
     for (const { r, f } of profiles) {
       const prof = readUfun(r, [], issues);
@@ -66,6 +67,7 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
       used.push(f.path);
       if (!prof) continue;
       const id = stem(f.path);
+      partyFiles.push(f.path);
       parties.push({
         id,
         name: prof.name ?? id,
@@ -85,5 +87,5 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
     agreement: { type: 'unanimity' },
     origin: { format: 'negmas', files: used, ...(skipped.length ? { skipped } : {}) },
   };
-  return validatedImport(scenario, used.map(baseName));
+  return validatedImport(scenario, used.map(baseName), partyFiles);
 }
