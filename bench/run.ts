@@ -3,6 +3,7 @@ import { benchAgents } from './agents.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
+import { benchLimits } from './limits.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchWorkbench } from './workbench.ts';
 
@@ -12,3 +13,4 @@ benchFrontier();
 benchNegotiation();
 benchAgents();
 await benchWorkbench();
+benchLimits();

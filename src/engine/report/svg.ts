@@ -1,4 +1,5 @@
 /** Small, dependency-free SVG plots for the report: pure functions returning SVG strings (no external references). */
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** The SVG namespace, needed only when an SVG stands alone in a file (inline SVG in HTML does without). */
 const SVG_NS = ['http', '://www.w3.org/2000/svg'].join('');
@@ -47,8 +48,8 @@ const fmt = (x: number) => (Math.round(x * 100) / 100).toString();
 function niceDomain(values: readonly number[], fallback: readonly [number, number]): [number, number] {
   const finite = values.filter(Number.isFinite);
   if (!finite.length) return [fallback[0], fallback[1]];
-  let lo = Math.min(...finite);
-  let hi = Math.max(...finite);
+  let lo = minOf(finite);
+  let hi = maxOf(finite);
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;

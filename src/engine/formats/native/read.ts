@@ -15,6 +15,7 @@ import type { ValueFunction } from '../../model/value-function.ts';
 import { validateScenario } from '../../model/validate.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
 import { countProblem, integerRangeSize, issueSizeProblem, LIMITS } from '../../model/limits.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 type Path = (string | number)[];
 
@@ -69,9 +70,12 @@ function checkLargeCollections(value: unknown): FlatIssue[] {
   const out: FlatIssue[] = [];
   const full = () => out.length >= LIMITS.diagnostics;
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // Plain numbers and names, by far the most common entries, pass without a schema call.
+  const plain = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length > 0);
   const check = (v: unknown, path: Path, schema: Schema) => {
+    if ((schema === annotatedNumber || schema === optionSchema) && plain(v) && (typeof v === 'number') === (schema === annotatedNumber)) return;
     const r = schema.safeParse(v);
-    if (!r.success) out.push(...flattenIssues(r.error.issues, path));
+    if (!r.success) pushAll(out, flattenIssues(r.error.issues, path));
   };
   const each = (c: unknown, path: Path, schema: Schema) => {
     if (Array.isArray(c) && c.length > LARGE_COLLECTION) {
