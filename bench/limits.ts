@@ -47,18 +47,19 @@ function cases(): Case[] {
     `<utility_space>\n<objective index="0" etype="objective" type="objective" name="T">\n<issue index="1" etype="discrete" type="discrete" vtype="discrete" name="x">\n${Array.from({ length: items }, (_, k) => `<item index="${k + 1}" value="v${k}" evaluation="${(k % 100) + 1}"/>`).join('\n')}\n</issue>\n<weight index="1" value="1"/>\n</objective>\n</utility_space>\n`;
   const geniusDomainN = (items: number) =>
     `<negotiation_template>\n<utility_space number_of_issues="1">\n<objective index="0" etype="objective" type="objective" name="T">\n<issue index="1" etype="discrete" type="discrete" vtype="discrete" name="x">\n${Array.from({ length: items }, (_, k) => `<item index="${k + 1}" value="v${k}"/>`).join('\n')}\n</issue>\n</objective>\n</utility_space>\n</negotiation_template>\n`;
-  const wideOptions = options(60_000);
+  const wideOptions = options(25_000);
   const jsonOptions = options(350_000);
   return [
     { name: 'YAML flow list of integers (16 MiB)', files: { 'flow.yaml': fill('parley: 1\nname: x\nissues: [', (k) => String(k % 100000), ']\n', CAP, ', ') } },
-    { name: 'YAML block mapping, many keys (16 MiB)', files: { 'keys.yaml': fill('', (k) => `k${k}: ${k}\n`, '', CAP) } },
-    { name: 'YAML nested flow lists (16 MiB)', files: { 'deep.yaml': `a: ${'['.repeat(CAP / 2 - 8)}${']'.repeat(CAP / 2 - 8)}\n` } },
+    { name: 'native YAML, block mapping of many keys (16 MiB)', files: { 'keys.yaml': fill('parley: 1\n', (k) => `k${k}: ${k}\n`, '', CAP) } },
+    { name: 'native YAML, 100,000 keys and a duplicate (1 MiB)', files: { 'dup.yaml': `parley: 1\n${Array.from({ length: 100_000 }, (_, k) => `k${k}: ${k}`).join('\n')}\nk5: again\n` } },
+    { name: 'native YAML, nested flow lists (16 MiB)', files: { 'deep.yaml': `parley: 1\na: ${'['.repeat(CAP / 2 - 16)}${']'.repeat(CAP / 2 - 16)}\n` } },
     {
-      name: 'native YAML, 60,000 options, two tables (accepted)',
+      name: 'native YAML, 25,000 options, two tables (accepted)',
       files: { 'wide.yaml': `parley: 1\nname: wide\nissues:\n  - name: x\n    options: [${wideOptions.join(', ')}]\n${twoParties('x', `{${wideOptions.map((o, k) => `${o}: ${(k % 1000) / 1000}`).join(', ')}}`)}` },
     },
-    { name: 'JSON array of 8·10^6 numbers (16 MiB)', files: { 'nums.json': fill('{"parley": 1, "name": "x", "issues": [', () => '0', ']}', CAP, ',') } },
-    { name: 'JSON nested arrays (16 MiB)', files: { 'deep.json': '['.repeat(CAP / 2) + ']'.repeat(CAP / 2) } },
+    { name: 'native JSON, 8·10^6 numbers as issues (16 MiB)', files: { 'nums.json': fill('{"parley": 1, "name": "x", "issues": [', () => '0', ']}', CAP, ',') } },
+    { name: 'native JSON, nested arrays (16 MiB)', files: { 'deep.json': `{"parley": 1, "a": ${'['.repeat(CAP / 2 - 16)}${']'.repeat(CAP / 2 - 16)}}` } },
     {
       name: 'native JSON, 350,000 options, two tables (accepted)',
       files: {

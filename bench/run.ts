@@ -5,7 +5,9 @@ import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchLimits } from './limits.ts';
 import { benchNegotiation } from './negotiation.ts';
+import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
+import { benchLive } from './live.ts';
 
 benchAnalysis();
 benchInspectWalk();
@@ -13,4 +15,6 @@ benchFrontier();
 benchNegotiation();
 benchAgents();
 await benchWorkbench();
+await benchTournament();
+await benchLive();
 benchLimits();

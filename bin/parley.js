@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// The `parley` command: runs the compiled CLI in dist/ (built by `npm run build`, which `npm ci`
+// and `npm pack` run through the `prepare` script). In a source checkout, `npm run parley -- …`
+// brings dist/ up to date (incremental tsc) before running it.
+import process from 'node:process';
 
-register();
-await import('../src/cli/main.ts');
+try {
+  await import('../dist/cli/main.js');
+} catch (e) {
+  if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/cli/main.js')) {
+    process.stderr.write('parley: the compiled CLI (dist/) is missing: run `npm run build` in the parley checkout first\n');
+    process.exit(1);
+  }
+  throw e;
+}

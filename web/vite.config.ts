@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// The workbench web app: built into web/dist and served by `parley serve`.
+// The workbench web app: built into dist/web (shipped in the package) and served by `parley serve`.
 export default defineConfig({
   root,
   base: './',
@@ -13,7 +13,7 @@ export default defineConfig({
   resolve: { alias: { parley: fileURLToPath(new URL('../src/engine/index.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: {
-    outDir: 'dist',
+    outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScenarioError, formatDiagnostic } from '../engine/model/diagnostics.ts';
 import { safeName, writeErr } from './format.ts';
@@ -21,11 +22,17 @@ export function intOption(flag: string, min = 0) {
   };
 }
 
+/** parley's version: the one in package.json (two folders up from src/cli and from dist/cli). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export function createProgram(): Command {
   const program = new Command('parley');
   program
     .description('Model, analyse and simulate negotiations between several parties over several issues.')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

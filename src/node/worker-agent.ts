@@ -11,6 +11,7 @@ import type { Party } from '../engine/model/party.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Action, Agent, AgentFactory, AgentView, OfferTurn, ProtocolName, VoteTurn } from '../engine/negotiation/agent.ts';
 import type { TraceEvent } from '../engine/negotiation/events.ts';
+import { TURN_LIMIT_ERROR } from '../engine/negotiation/driver.ts';
 import { DEFAULT_TURN_TIME_LIMIT_MS } from '../engine/negotiation/negotiate.ts';
 
 /** What the worker gets to rebuild its party's own view: nothing about any other party. */
@@ -45,6 +46,7 @@ export interface WorkerData {
   readonly exportName: string;
 }
 
+/** Limits of a worker agent: time per turn and at start-up, heap size, and its name. */
 export interface WorkerAgentOptions {
   /** Per-call limit in ms; a call that overruns it has its worker terminated. Use the run's `turnTimeLimitMs` (default 10 000). */
   readonly turnTimeLimitMs?: number;
@@ -73,20 +75,29 @@ export interface WorkerAgentFactory extends AgentFactory {
   readonly startFailures: readonly string[];
 }
 
-const THREAD_URL = new URL('./worker-agent-thread.ts', import.meta.url).href;
-/** tsx's ESM API (`import` condition of its `./esm/api` export; `require.resolve` would give the CommonJS one). */
-const TSX_API_URL = (() => {
+/** The thread script beside this module: TypeScript in a source checkout, JavaScript in the build. */
+const THREAD_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-agent-thread.ts' : './worker-agent-thread.js', import.meta.url).href;
+/** Whether a module URL is TypeScript (needs tsx's loader). */
+const isTypeScript = (url: string): boolean => /\.[cm]?ts(?:[?#].*)?$/.test(url);
+/** tsx's ESM API (`import` condition of its `./esm/api` export; `require.resolve` would give the CommonJS one). Looked up only when needed. */
+let tsxApiUrl: string | undefined;
+function tsxApi(): string {
+  if (tsxApiUrl) return tsxApiUrl;
   const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
-})();
+  return (tsxApiUrl = pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href);
+}
 /**
- * The worker's entry: registers tsx's loader (so the thread script and
- * TypeScript agent modules load), then imports the thread script. On Node 20
- * neither a `.ts` worker entry nor `--import tsx` in the worker's execArgv
- * gets the loader, hence this small CommonJS bootstrap.
+ * The worker's entry. When the thread script or the agent module is
+ * TypeScript, it first registers tsx's loader (on Node 20 neither a `.ts`
+ * worker entry nor `--import tsx` in the worker's execArgv gets the loader,
+ * hence this small CommonJS bootstrap); a `.js`/`.mjs` agent run from the
+ * build loads without tsx.
  */
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API_URL)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL)}); })`;
+function bootstrap(moduleUrl: string): string {
+  if (!isTypeScript(THREAD_URL) && !isTypeScript(moduleUrl)) return `import(${JSON.stringify(THREAD_URL)})`;
+  return `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL)}); })`;
+}
 
 /**
  * An agent factory whose agents run the module's exported factory
@@ -171,7 +182,7 @@ class WorkerAgent {
     this.port = port1;
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const workerData: WorkerData = { port: port2, signal, moduleUrl: cfg.moduleUrl, exportName: cfg.exportName };
-    this.worker = new Worker(BOOTSTRAP, {
+    this.worker = new Worker(bootstrap(cfg.moduleUrl), {
       eval: true,
       workerData,
       transferList: [port2],
@@ -239,7 +250,8 @@ class WorkerAgent {
             const p = this.pending;
             this.pending = undefined;
             void this.kill(reason);
-            if (p) setTimeout(() => p.reject(new Error(reason)), 20);
+            const err = Object.assign(new Error(reason), { name: TURN_LIMIT_ERROR });
+            if (p) setTimeout(() => p.reject(err), 20);
           }, limit)
         : undefined;
       this.pending = { id, resolve, reject, timer };

@@ -1,5 +1,6 @@
 // The JSON API's request and reply types (docs/api.md): the one module the server and the web app share.
 // Types only: no runtime code, so the browser bundle takes nothing from the server.
+import type { TournamentSummary } from '../engine/negotiation/tournament/run.ts';
 
 /** A scenario in the library listing. */
 export interface ScenarioListing {
@@ -13,6 +14,13 @@ export interface ScenarioListing {
 export interface ScenarioDetail extends ScenarioListing {
   readonly source: string;
   readonly variants: readonly { readonly id: string; readonly description?: string; readonly patch: Record<string, unknown> }[];
+}
+
+/** Unsaved edits of a scenario, kept by the server until saved or discarded. */
+export interface DraftDetail {
+  readonly scenarioId: string;
+  readonly source: string;
+  readonly updatedAt: string;
 }
 
 /** The player's own preferences, as they see them. */
@@ -57,4 +65,70 @@ export interface PlayReply {
   readonly agreement: readonly number[] | null;
   /** The player's utility of the result, null while playing. */
   readonly utility: number | null;
+}
+
+/** POST /api/tournaments: built-in agents (registry specs) × workbench scenarios (ids). */
+export interface TournamentStartRequest {
+  readonly agents: readonly string[];
+  readonly scenarios: readonly string[];
+  readonly repetitions?: number;
+  readonly rounds?: number;
+  readonly seed?: number;
+  readonly selfPlay?: boolean;
+}
+
+export type TournamentRunStatus = 'running' | 'done' | 'interrupted' | 'failed';
+
+/** A tournament in the list of past and running ones (GET /api/tournaments). */
+export interface TournamentListingReply {
+  readonly id: string;
+  readonly status: TournamentRunStatus;
+  readonly total: number;
+  readonly done: number;
+  readonly agents: readonly string[];
+  readonly scenarios: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A row of the live leaderboard: mean utility so far, no intervals. */
+export interface TournamentLeaderboardEntry {
+  readonly agent: string;
+  readonly negotiations: number;
+  readonly meanUtility: number | null;
+  readonly agreementRate: number;
+  readonly faults: number;
+}
+
+/** GET /api/tournaments/:id: progress while it runs; the summary (as `parley tournament --json`) once done. */
+export interface TournamentStatusReply {
+  readonly id: string;
+  readonly status: TournamentRunStatus;
+  readonly total: number;
+  readonly done: number;
+  readonly agents: readonly string[];
+  readonly scenarios: readonly { readonly id: string; readonly name: string }[];
+  readonly progress: {
+    readonly done: number;
+    readonly total: number;
+    readonly rate: number;
+    readonly eta: number | null;
+    readonly agreements: number;
+    readonly faults: number;
+    readonly leaderboard: readonly TournamentLeaderboardEntry[];
+  } | null;
+  readonly summary: TournamentSummary | null;
+  readonly error: string | null;
+}
+
+/** GET /api/tournaments/:id/scatter?scenario=N: every agreement on a scenario over its frontier (undiscounted utilities). */
+export interface TournamentScatterReply {
+  readonly scenario: { readonly id: string; readonly name: string; readonly index: number };
+  /** The parties of the axes (the frontier's), by name. */
+  readonly parties: readonly { readonly id: string; readonly name: string }[];
+  readonly frontier: readonly (readonly number[])[];
+  readonly nash: readonly number[] | null;
+  readonly agreements: readonly (readonly number[])[];
+  /** Agreements in all on this scenario (more than shown when capped). */
+  readonly totalAgreements: number;
 }

@@ -7,14 +7,20 @@ import type { z } from 'zod';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Store } from '../storage/store.ts';
-import { exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
+import { DRAFT_BODY_BYTES, draftBody, exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
 import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { registerPlayRoutes } from './play.ts';
 import { recordSessionBytes } from './session-budget.ts';
+import { LiveHub } from './live/hub.ts';
+import { MAX_WS_FRAME_BYTES, registerLiveRoutes } from './live/routes.ts';
+import websocket from '@fastify/websocket';
+import type { LiveLogEntry } from './live/room.ts';
+import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
+import { registerTournamentRoutes } from './tournament-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -29,6 +35,12 @@ export interface AppOptions {
   readonly host?: string;
   /** More host names to answer to (`--allowed-host`). */
   readonly allowedHosts?: readonly string[];
+  /** Live sessions (docs/live-protocol.md): the hub (default: a new one over `liveStore`). */
+  readonly live?: LiveHub;
+  /** Where live sessions are kept (default: the store's database file, opened beside it). */
+  readonly liveStore?: LiveStore;
+  /** Where live-session refusals and joins are logged (default: the server log). */
+  readonly liveLog?: (e: LiveLogEntry) => void;
 }
 
 /** A client error with a status and, for scenario problems, the diagnostics. */
@@ -55,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const builtins = new Map(options.builtins.map((b) => [b.id, b]));
   const pool = options.pool ?? new TaskPool();
   if (!options.pool) app.addHook('onClose', async () => pool.close());
+  // WebSockets (live sessions) before the host guard: an upgrade it refuses is then closed, not left open.
+  await app.register(websocket, { options: { maxPayload: MAX_WS_FRAME_BYTES } });
   await app.register(hostGuard, { ...(options.host !== undefined ? { host: options.host } : {}), allowedHosts: options.allowedHosts ?? [] });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply: FastifyReply) => {
@@ -94,6 +108,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const storedVariant = (s: { id: string; builtin: boolean }, variant: string | undefined) => {
     const v = variant && !s.builtin ? store.listVariants(s.id).find((x) => x.id === variant) : undefined;
     return v ? { stored: { id: v.id, patch: v.patch } } : {};
+  };
+
+  /** The scenario with this id as the engine reads it, with a variant (written in it or stored) applied; read in the pool. */
+  const load = async (id: string, variant: string | undefined): Promise<Scenario> => {
+    const s = find(id);
+    return pool.runTask('loadScenario', { file: `${id}.yaml`, source: s.source, ...(variant ? { variant } : {}), ...storedVariant(s, variant) });
   };
 
   // Answers at once, whatever the pool is doing: no work on the main thread.
@@ -166,6 +186,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(out.text);
   });
 
+  // Drafts: unsaved edits, kept for built-in and stored scenarios alike until saved or discarded.
+  app.get('/api/drafts', async () => ({ drafts: store.listDrafts() }));
+
+  app.get('/api/scenarios/:id/draft', async (req) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    find(id);
+    const d = store.getDraft(id);
+    if (!d) throw new ApiError(404, `no draft of scenario "${id}"`);
+    return d;
+  });
+
+  app.put('/api/scenarios/:id/draft', { bodyLimit: DRAFT_BODY_BYTES }, async (req) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    const body = parse(draftBody, req.body, 'draft');
+    find(id);
+    const d = store.putDraft(id, body.source);
+    return { scenarioId: d.scenarioId, updatedAt: d.updatedAt };
+  });
+
+  app.delete('/api/scenarios/:id/draft', async (req, reply) => {
+    const { id } = parse(idParam, req.params, 'scenario id');
+    store.deleteDraft(id);
+    return reply.status(204).send();
+  });
+
   app.get('/api/scenarios/:id/variants', async (req) => {
     const { id } = parse(idParam, req.params, 'scenario id');
     const s = find(id);
@@ -217,6 +262,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return r.scenario;
   };
   registerPlayRoutes(app, { load: loadForPlay, parse });
+  registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
+
+  // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
+  let live = options.live;
+  let liveStore = options.liveStore;
+  if (!live) {
+    if (!liveStore) {
+      const own = LiveStore.open(store.path);
+      liveStore = own;
+      app.addHook('onClose', async () => own.close());
+    }
+    liveStore.interruptUnfinished();
+    live = new LiveHub({ store: liveStore, log: options.liveLog ?? ((e) => app.log.warn(e)) });
+  }
+  await registerLiveRoutes(app, { hub: live, ...(liveStore ? { store: liveStore } : {}), load, parse });
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);
@@ -225,7 +285,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDir, prefix: '/', index: ['index.html'] });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`, then restart the server.'));
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build`, then restart the server.'));
   }
   return app;
 }

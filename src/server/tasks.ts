@@ -5,6 +5,12 @@ import type { z } from 'zod';
 import { applyVariant, geniusExportLosses, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario, SkippedFile } from '../engine/model/scenario.ts';
+import { agentFactory } from '../engine/agents/registry.ts';
+import { distancesFrom } from '../engine/negotiation/distances.ts';
+import { TournamentConfigError } from '../engine/negotiation/tournament/config.ts';
+import { createJobContext, runJobSync, type JobContext, type NegotiationRow } from '../engine/negotiation/tournament/job.ts';
+import type { TournamentJob } from '../engine/negotiation/tournament/pairings.ts';
+import { prepareTournament, type TournamentSpec } from '../engine/negotiation/tournament/spec.ts';
 import { importBody, sourceBody, zodProblems } from './api-schemas.ts';
 import { presortScenario } from '../engine/negotiation/negotiate.ts';
 import { sortedOutcomesBytes, type SortedOutcomesData } from '../engine/negotiation/sorted-outcomes.ts';
@@ -75,6 +81,19 @@ export interface ExportInput extends SourceInput {
 
 export type ExportOutput = { readonly format: 'genius'; readonly files: { path: string; text: string }[]; readonly notes: string[] } | { readonly format: 'yaml' | 'json'; readonly text: string };
 
+/** A workbench tournament as the server starts it: scenarios as stored sources, agents by registry spec. */
+export interface TournamentTaskInput {
+  readonly scenarios: readonly { readonly id: string; readonly file: string; readonly source: string }[];
+  readonly agents: readonly string[];
+  readonly repetitions: number;
+  readonly rounds: number;
+  readonly seed: number;
+  readonly selfPlay: boolean;
+}
+
+/** Job contexts of the tournaments this worker thread ran batches of (the newest few), by run id. */
+const tournamentContexts = new Map<string, JobContext>();
+
 /** The tasks the pool runs, by name. */
 export const TASKS = {
   /** POST /api/scenarios/import: the files of any format, detected; gives the native YAML to store. */
@@ -119,6 +138,35 @@ export const TASKS = {
       throw new TaskRefusal(400, (e as Error).message);
     }
     return true;
+  },
+
+  /** POST /api/tournaments: reads the scenarios, checks the agents and analyses each scenario once (the frontier). */
+  prepareTournament(input: TournamentTaskInput): TournamentSpec {
+    const scenarios = input.scenarios.map((s) => ({ id: s.id, scenario: scenarioProblems(`the scenario "${s.id}" has errors`, () => readNative(s.file, s.source)) }));
+    try {
+      return prepareTournament({ agents: input.agents, scenarios, repetitions: input.repetitions, rounds: input.rounds, seed: input.seed, selfPlay: input.selfPlay }, agentFactory);
+    } catch (e) {
+      if (e instanceof TournamentConfigError) throw new TaskRefusal(400, 'the tournament cannot run', { problems: e.problems.map((p) => ({ path: p.path.join('.'), message: p.message })) });
+      throw e;
+    }
+  },
+
+  /** A batch of a workbench tournament's negotiations (built-in agents only). */
+  tournamentBatch(input: { readonly runId: string; readonly spec: TournamentSpec; readonly jobs: readonly TournamentJob[] }): NegotiationRow[] {
+    let ctx = tournamentContexts.get(input.runId);
+    if (!ctx) {
+      ctx = createJobContext(input.spec, agentFactory);
+      tournamentContexts.set(input.runId, ctx);
+      for (const k of tournamentContexts.keys()) if (tournamentContexts.size > 2) tournamentContexts.delete(k);
+    }
+    return input.jobs.map((job) => runJobSync(ctx, job));
+  },
+
+  /** The agreements of a tournament's scenario as points in its utility space (undiscounted, the frontier's parties' order). */
+  tournamentPoints(input: { readonly spec: TournamentSpec; readonly scenario: number; readonly agreements: readonly (readonly number[])[] }): { parties: readonly string[]; points: number[][] } {
+    const sc = input.spec.scenarios[input.scenario]!;
+    if (!sc.reference) return { parties: [], points: [] };
+    return { parties: sc.reference.parties, points: input.agreements.map((a) => [...distancesFrom(sc.scenario, a, sc.reference!).point]) };
   },
 
   /** GET /api/scenarios/:id/export. */

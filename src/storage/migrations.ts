@@ -72,6 +72,47 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'live sessions: their events, every message sent, and the result',
+    sql: `
+      CREATE TABLE live_sessions (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        scenario_name TEXT NOT NULL,
+        config TEXT NOT NULL,
+        host_hash TEXT NOT NULL,
+        result TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE live_events (
+        session TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        PRIMARY KEY (session, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE live_messages (
+        session TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (session, recipient, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    description: 'workbench drafts: unsaved edits of a scenario, kept until saved or discarded',
+    sql: `
+      CREATE TABLE drafts (
+        scenario_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a database is at (0 when new). */

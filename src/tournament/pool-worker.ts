@@ -50,7 +50,30 @@ function tracked(seat: number, f: AgentFactory, state: Int32Array): AgentFactory
   };
 }
 
-/** Runs a batch; or, for a warm-up task, loads the agents and sorts every seat's outcomes, then waits for its sibling threads. */
+/** Warm-up negotiations per thread at most, and the time they may take (ms). */
+const WARM_UP_NEGOTIATIONS = 64;
+const WARM_UP_MS = 2000;
+
+/**
+ * Warms the thread's JIT compiler before the tournament's clock starts: runs
+ * up to 64 of the tournament's own negotiations (spread over its first
+ * repetition, built-in agents only — never a user's module, which could loop
+ * outside the time limit's watch), for at most 2 s, and throws their
+ * results away. Without it a fresh thread runs its first few hundred
+ * negotiations about twice as slowly (cold JIT; see docs/performance.md).
+ */
+function warmUp(ctx: JobContext): void {
+  const plan = ctx.plan;
+  const n = Math.min(plan.perRepetition, WARM_UP_NEGOTIATIONS);
+  const end = Date.now() + WARM_UP_MS;
+  for (let k = 0; k < n && Date.now() < end; k++) {
+    const job = plan.jobAt(Math.floor((k * plan.perRepetition) / n));
+    if (job.seats.some((a) => ctx.asyncAgents[a] || isModuleAgent(spec.agents[a]!.spec))) continue;
+    runJobSync(ctx, job);
+  }
+}
+
+/** Runs a batch; or, for a warm-up task, loads the agents, sorts every seat's outcomes and warms the JIT, then waits for its sibling threads. */
 export default async function run(task: PoolTask): Promise<readonly NegotiationRow[]> {
   const ctx = await contextReady;
   if (task.type === 'warm') {
@@ -58,6 +81,7 @@ export default async function run(task: PoolTask): Promise<readonly NegotiationR
       const prep = prepareScenario(s.scenario);
       for (const id of s.seats) prep.parties.get(id)?.sorted();
     }
+    warmUp(ctx);
     // Each warm-up task holds its thread until all have started, so every thread gets one.
     const barrier = new Int32Array(task.barrier);
     Atomics.add(barrier, 0, 1);

@@ -8,7 +8,8 @@ import type { TournamentSpec } from '../engine/negotiation/tournament/spec.ts';
 import { isAsyncAgent, isModuleAgent } from './agents.ts';
 import { STATE_BYTES, type PoolTask, type PoolWorkerData } from './pool-protocol.ts';
 
-const WORKER_URL = new URL('./pool-worker.ts', import.meta.url);
+/** The thread script beside this module: TypeScript in a source checkout, JavaScript in the build. */
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
 
 /** Whether this process already loads TypeScript (tsx's loader in its execArgv). */
 function hasTsLoader(): boolean {

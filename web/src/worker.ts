@@ -1,6 +1,6 @@
 // The engine's Web Worker: analysis, simulation, what-if and reports run here so the page never blocks.
 /// <reference lib="webworker" />
-import { ScenarioError, analyze } from 'parley';
+import { ScenarioError, analyzeSpace } from 'parley';
 import { utilityCloud } from './compute/cloud.ts';
 import { ScenarioCache } from './compute/scenario-cache.ts';
 import { simulate } from './compute/simulate.ts';
@@ -31,7 +31,7 @@ async function handle(id: number, req: WorkerRequest): Promise<unknown> {
     case 'analyze': {
       const t0 = performance.now();
       const scenario = cache.get(req.scenario.source, req.scenario.variant);
-      const analysis = analyze(scenario, { onProgress: progress(id, 'analysis') });
+      const analysis = analyzeSpace(scenario, { onProgress: progress(id, 'analysis') });
       const cloud = req.pair ? utilityCloud(scenario, req.pair[0], req.pair[1], { onProgress: progress(id, 'plot') }) : null;
       return { analysis, cloud, ms: performance.now() - t0 };
     }

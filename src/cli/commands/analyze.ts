@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { analyze, analysisToJson, parseOutcome, type AnalysisJson } from '../../engine/analysis/index.ts';
+import { parseOutcome, type AnalysisJson } from '../../engine/analysis/index.ts';
+import { analyzeToJson } from '../../engine/analysis/analyze-json.ts';
 import { adjustedWinner, type AdjustedWinnerOutcome } from '../../engine/analysis/adjusted-winner.ts';
 import { OutcomeSpace } from '../../engine/model/outcome-space.ts';
 import { loadScenario } from '../load-scenario.ts';
@@ -58,13 +59,12 @@ export function registerAnalyze(program: Command): void {
             }
           }
         : undefined;
-      let result;
+      let json: AnalysisJson;
       try {
-        result = analyze(scenario, { top: opts.top, from, seed: opts.seed, enumerationLimit: opts.limit, onProgress });
+        json = analyzeToJson(scenario, { top: opts.top, from, seed: opts.seed, enumerationLimit: opts.limit, onProgress });
       } finally {
         bar?.stop();
       }
-      const json = analysisToJson(result, scenario.issues);
       const awJson = aw ? adjustedWinnerJson(aw) : undefined;
       if (opts.json) process.stdout.write(`${jsonText(awJson ? { ...json, adjustedWinner: awJson } : json)}\n`);
       else writeOut(renderAnalysis(json) + (aw ? renderAdjustedWinner(aw) : ''));

@@ -66,7 +66,7 @@ const flip = (f: { delta: number; value: number } | null) => (f ? `${f.delta >= 
 export function renderSensitivity(r: SensitivityResult): string {
   const keys = ANSWER_KEYS.filter((k) => k !== 'option' || r.option);
   const out: string[] = [];
-  out.push(`${r.scenario}: sensitivity within ±${(r.range * 100).toFixed(0)} % of each assumption${r.exact ? '' : ' (over a sample of the outcomes)'}`);
+  out.push(`${r.scenario}: sensitivity within ±${(r.range * 100).toFixed(0)} % of each assumption${r.exact ? '' : ` (approximate: over a seeded sample of ${r.sampleSize} outcomes)`}`);
   for (const n of r.notes) out.push(`  note: ${n}`);
   out.push('');
   out.push('Base answers');

@@ -123,9 +123,10 @@ function oracle(s: Scenario) {
     for (const it of items) if (best === null || it.v > best.v) best = it;
     return best;
   };
+  // Only non-negative gains are multiplied (a loss counts as 0; docs/analysis.md).
   const prod = (u: number[]) => {
     let p = 1;
-    for (let i = 0; i < u.length; i++) p *= u[i]! - r[i]!;
+    for (let i = 0; i < u.length; i++) p *= Math.max(0, u[i]! - r[i]!);
     return p;
   };
   const nash = argmax(rat.map((x) => ({ k: x.k, v: prod(x.u) })));

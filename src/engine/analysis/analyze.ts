@@ -1,3 +1,4 @@
+import { nashFactor } from './nash-product.ts';
 import { OutcomeSpace, type Outcome } from '../model/outcome-space.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { compileAnalysisParties, judgeOutcome, type AnalysisParties } from './analysis-parties.ts';
@@ -118,7 +119,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
   const ks = kalaiSmorodinsky(ratPoints, stats.bestRational, dis);
 
   // Top frontier points: rational first, then Nash product, then lowest index.
-  const nashProduct = (u: readonly number[]) => u.reduce((acc, x, i) => acc * (x - dis[i]!), 1);
+  const nashProduct = (u: readonly number[]) => u.reduce((acc, x, i) => acc * nashFactor(x, dis[i]!), 1);
   const ranked = sky
     .map((p) => ({ p, rational: p.rationalRep >= 0, np: nashProduct(p.utilities), index: p.rationalRep >= 0 ? p.rationalRep : p.rep }))
     .sort((a, b) => Number(b.rational) - Number(a.rational) || b.np - a.np || a.index - b.index);

@@ -1,3 +1,4 @@
+import { betterPassing, nashFactor, type PassingKey } from './nash-product.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
 import { compileRedLines } from './analysis-parties.ts';
 import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
@@ -31,6 +32,12 @@ export interface EnumerationStats {
   readonly improvementCount: number;
   /** Best improvements, by value descending then index ascending. */
   readonly improvements: Best[];
+  /** With `ruleStats`: passing outcomes some negotiator refuses (0 otherwise). */
+  readonly passingNotRational: number;
+  /** With `ruleStats`: the best passing outcome by the rule in `nash-product.ts` (index -1 when none passes or not asked). */
+  readonly bestPassing: PassingKey;
+  /** With `common`: per issue, the value position shared by every rational outcome, or -1 (undefined when not asked or no rational outcome). */
+  readonly common: Int32Array | undefined;
 }
 
 export interface EnumerationOptions {
@@ -38,6 +45,10 @@ export interface EnumerationOptions {
   readonly from?: readonly number[];
   readonly improvementsTop?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Also count passing outcomes that are not rational and find the best passing outcome (see `nash-product.ts`). */
+  readonly ruleStats?: boolean;
+  /** Also find, per issue, whether every rational outcome has the same value. */
+  readonly common?: boolean;
 }
 
 /**
@@ -51,8 +62,9 @@ export interface EnumerationOptions {
 export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptions = {}): EnumerationStats {
   const total = ap.space.sizeNumber;
   if (total === undefined) throw new RangeError(`the outcome space has ${ap.space.size} outcomes: too many to enumerate`);
-  if (!options.from && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
-  if (!options.from && fastPathNApplies(ap)) return enumerateLinearN(ap, options.onProgress);
+  const plain = !options.from && !options.ruleStats && !options.common;
+  if (plain && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
+  if (plain && fastPathNApplies(ap)) return enumerateLinearN(ap, options.onProgress);
   const c = createCollector(ap, options);
   streamUtilities(
     ap.space,
@@ -102,8 +114,17 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   // Red lines of the negotiators (rational set), and of every party (rule).
   const negLines = ap.negotiators.map((e) => compileRedLines(e.party.redLines ?? [])).filter((c) => !c.empty);
   const partyLines = ap.evaluators.map((e) => compileRedLines(e.party.redLines ?? []));
-  const needPassing = !ap.passingIsRational;
-  const needDigits = negLines.length > 0 || (needPassing && partyLines.some((c) => !c.empty));
+  const ruleStats = options.ruleStats === true;
+  const wantCommon = options.common === true;
+  const needPassing = !ap.passingIsRational || ruleStats;
+  const needDigits = negLines.length > 0 || wantCommon || (needPassing && partyLines.some((c) => !c.empty));
+  let passingNotRational = 0;
+  const bestPassing: PassingKey = { accepting: 0, product: 0, index: -1 };
+  const candidate: PassingKey = { accepting: 0, product: 0, index: -1 };
+  const n0 = space.issueCount;
+  const commonFirst = new Int32Array(n0).fill(-1);
+  const commonSame = new Uint8Array(n0).fill(1);
+  let commonLeft = wantCommon ? n0 : 0;
   const frontier = createSkyline(d);
   const rationalFrontier = negLines.length > 0 ? createSkyline(d) : undefined;
   const best = new Float64Array(S).fill(-Infinity);
@@ -152,10 +173,41 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
         }
         if (needPassing) {
           let yes = 0;
-          for (const v of voters) if (accepts(v, U, j, digits, n)) yes++;
+          let counted = 0;
+          let product = 1;
+          for (const v of voters) {
+            if (!accepts(v, U, j, digits, n)) continue;
+            yes++;
+            const s = scoredIndex[v]!;
+            if (ruleStats && s >= 0) {
+              counted++;
+              product *= nashFactor(ru[s]!, dis[s]!);
+            }
+          }
           let ok = yes >= quorum;
           if (ok) for (const v of required) if (!accepts(v, U, j, digits, n)) ok = false;
-          if (ok) passingCount++;
+          if (ok) {
+            passingCount++;
+            if (ruleStats) {
+              if (!rational) passingNotRational++;
+              candidate.accepting = counted;
+              candidate.product = product;
+              candidate.index = index;
+              if (betterPassing(candidate, bestPassing)) Object.assign(bestPassing, candidate);
+            }
+          }
+        }
+        if (rational && commonLeft > 0) {
+          const o = j * n;
+          for (let i = 0; i < n; i++) {
+            if (commonSame[i] === 0) continue;
+            const v = digits![o + i]!;
+            if (commonFirst[i] === -1) commonFirst[i] = v;
+            else if (commonFirst[i] !== v) {
+              commonSame[i] = 0;
+              commonLeft--;
+            }
+          }
         }
         let sum = 0;
         for (let p = 0; p < d; p++) sum += ru[p]!;
@@ -171,7 +223,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
             const r = ru[p]!;
             if (r > bestRational[p]!) bestRational[p] = r;
             const g = r - dis[p]!;
-            prod *= g;
+            prod *= nashFactor(r, dis[p]!);
             if (g < min) min = g;
           }
           if (prod > nash.value) {
@@ -200,7 +252,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
           if (ge && gt) {
             improvementCount++;
             let prod = 1;
-            for (let p = 0; p < d; p++) prod *= ru[p]! - dis[p]!;
+            for (let p = 0; p < d; p++) prod *= nashFactor(ru[p]!, dis[p]!);
             if (impTop > 0 && (improvements.length < impTop || prod > improvements[improvements.length - 1]!.value)) {
               let k = improvements.length;
               while (k > 0 && improvements[k - 1]!.value < prod) k--;
@@ -227,6 +279,9 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
     egalitarian,
     improvementCount,
     improvements,
+    passingNotRational,
+    bestPassing,
+    common: wantCommon && rationalCount > 0 ? commonFirst.map((v, i) => (commonSame[i] === 1 ? v : -1)) : undefined,
   };
     },
   };

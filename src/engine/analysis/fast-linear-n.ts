@@ -1,3 +1,4 @@
+import { nashFactor } from './nash-product.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
 import type { EnumerationStats } from './enumerate.ts';
 import { SkylineN } from './skyline-n.ts';
@@ -269,7 +270,7 @@ export function enumerateLinearN(ap: AnalysisParties, onProgress?: (done: number
         const r = x[p]!;
         if (r > bestRat[p]!) bestRat[p] = r;
         const g = r - dis[p]!;
-        prod *= g;
+        prod *= nashFactor(r, dis[p]!);
         if (g < min) min = g;
       }
       if (prod > nashV || (prod === nashV && index < nashI)) {
@@ -378,6 +379,9 @@ export function enumerateLinearN(ap: AnalysisParties, onProgress?: (done: number
     utilitarian: { value: utilV, index: utilI },
     egalitarian: { value: egalV, index: egalI },
     improvementCount: 0,
+    passingNotRational: 0,
+    bestPassing: { accepting: 0, product: 0, index: -1 },
+    common: undefined,
     improvements: [],
   };
 }

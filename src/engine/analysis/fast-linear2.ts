@@ -1,3 +1,4 @@
+import { nashFactor } from './nash-product.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
 import type { EnumerationStats } from './enumerate.ts';
 import { Skyline2 } from './skyline.ts';
@@ -163,7 +164,7 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
         if (xb > bestRatB) bestRatB = xb;
         const ga = xa - da;
         const gb = xb - db;
-        const prod = ga * gb;
+        const prod = nashFactor(xa, da) * nashFactor(xb, db);
         if (prod > nashV || (prod === nashV && index < nashI)) {
           nashV = prod;
           nashI = index;
@@ -226,6 +227,9 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
     utilitarian: { value: utilV, index: utilI },
     egalitarian: { value: egalV, index: egalI },
     improvementCount: 0,
+    passingNotRational: 0,
+    bestPassing: { accepting: 0, product: 0, index: -1 },
+    common: undefined,
     improvements: [],
   };
 }

@@ -18,6 +18,7 @@ export interface PartyEvaluator {
   acceptable(outcome: ArrayLike<number>): boolean;
 }
 
+/** Compiles a party for fast evaluation over an outcome space: its utility, reservation, discount and red lines. */
 export function compileParty(space: OutcomeSpace, party: Party): PartyEvaluator {
   const ufun = party.preferences ? compileUtility(space, party.preferences) : undefined;
   const res = party.reservation;
@@ -33,8 +34,17 @@ export function compileParty(space: OutcomeSpace, party: Party): PartyEvaluator 
     crossesRedLine: crosses,
     acceptable(o) {
       if (crosses(o)) return false;
-      if (!ufun || reservationValue === undefined) return true;
-      return ufun.utility(o) >= reservationValue;
+      if (!ufun) return true;
+      return meetsReservation(ufun.utility(o), reservationValue);
     },
   };
+}
+
+/**
+ * The acceptance rule on utilities, in one place: a utility meets the
+ * reservation when there is none or it is at least the reservation (raw
+ * utilities, not rounded). Red lines are checked separately.
+ */
+export function meetsReservation(u: number, reservation: number | undefined): boolean {
+  return reservation === undefined || u >= reservation;
 }

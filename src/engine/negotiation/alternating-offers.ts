@@ -1,5 +1,5 @@
 import type { Action, Bid } from './agent.ts';
-import { CallFailure, type ProtocolOutcome, type ProtocolRun, type Session } from './session.ts';
+import { CallFailure, Pass, type ProtocolOutcome, type ProtocolRun, type Session } from './session.ts';
 
 /**
  * Stacked alternating offers (SAOP; with two parties, the bilateral
@@ -40,6 +40,11 @@ export function* alternatingOffers(s: Session): ProtocolRun {
         method: 'respond',
         arg: { round, turn: s.turn, time, offer: table, proposer: proposer >= 0 ? participants[proposer] : undefined },
       };
+      if (result instanceof Pass) {
+        s.emit({ type: 'skip', round, turn: s.turn, party, reason: result.reason }, i);
+        s.turn++;
+        continue;
+      }
       const action = result instanceof CallFailure ? result : checkAction(result, table, contains);
       if (action instanceof CallFailure) {
         s.fault(i, action, round);

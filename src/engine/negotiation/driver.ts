@@ -21,6 +21,24 @@ function invoke(agents: readonly Agent[], call: AgentCall): unknown {
 }
 
 /**
+ * Performs one agent call synchronously: its answer, or a `CallFailure` when
+ * it threw or answered with a promise (`async-in-sync-run`).
+ */
+export function callSync(agents: readonly Agent[], call: AgentCall): unknown {
+  try {
+    const result = invoke(agents, call);
+    if (isThenable(result)) {
+      // Swallow a later rejection so it does not surface as an unhandled one.
+      Promise.resolve(result).catch(() => undefined);
+      return new CallFailure('async-in-sync-run', 'returned a promise; run asynchronous agents with negotiate(), not negotiateSync()');
+    }
+    return result;
+  } catch (err) {
+    return new CallFailure('threw', `${call.method}() threw: ${errorMessage(err)}`);
+  }
+}
+
+/**
  * Runs a protocol with synchronous agents only: the fast path. A call that
  * returns a promise is a fault (`async-in-sync-run`); a call that returns
  * after the per-turn limit is a fault (`timeout`). A synchronous call that
@@ -36,17 +54,7 @@ export function driveSync(run: ProtocolRun, opts: DriverOptions): ProtocolOutcom
   let step = run.next();
   while (!step.done) {
     const call = step.value;
-    let result: unknown;
-    try {
-      result = invoke(agents, call);
-      if (isThenable(result)) {
-        // Swallow a later rejection so it does not surface as an unhandled one.
-        Promise.resolve(result).catch(() => undefined);
-        result = new CallFailure('async-in-sync-run', 'returned a promise; run asynchronous agents with negotiate(), not negotiateSync()');
-      }
-    } catch (err) {
-      result = new CallFailure('threw', `${call.method}() threw: ${errorMessage(err)}`);
-    }
+    let result = callSync(agents, call);
     if (timed) {
       const now = clock.now();
       if (now - last > limit && !(result instanceof CallFailure))
@@ -106,8 +114,17 @@ function raceLimit(p: Promise<unknown>, limit: number, method: string): Promise<
         if (done) return;
         done = true;
         if (timer !== undefined) clearTimeout(timer);
-        resolve(new CallFailure('threw', `${method}() rejected: ${errorMessage(err)}`));
+        // An agent host that enforces the same limit itself (a worker thread it terminates) rejects
+        // with a TurnLimitError: that is the same fault as our own timer's, whichever fires first.
+        resolve(isTurnLimitError(err) ? new CallFailure('no-answer', errorMessage(err)) : new CallFailure('threw', `${method}() rejected: ${errorMessage(err)}`));
       },
     );
   });
+}
+
+/** The name of the error an agent host rejects with when it cut off a call at the per-turn limit. */
+export const TURN_LIMIT_ERROR = 'TurnLimitError';
+
+function isTurnLimitError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === TURN_LIMIT_ERROR;
 }

@@ -24,6 +24,8 @@ export type TraceEvent =
   | { readonly type: 'offer'; readonly round: number; readonly turn: number; readonly party: string; readonly outcome: readonly number[]; readonly wall?: number }
   | { readonly type: 'accept'; readonly round: number; readonly turn: number; readonly party: string; readonly outcome: readonly number[]; readonly wall?: number }
   | { readonly type: 'end'; readonly round: number; readonly turn: number; readonly party: string; readonly wall?: number }
+  /** A live seat let its turn pass without a move (missed its turn, or the wall-time deadline passed); it stays in. */
+  | { readonly type: 'skip'; readonly round: number; readonly turn: number; readonly party: string; readonly reason: 'missed-turn' | 'deadline'; readonly wall?: number }
   /** Single text: the mediator's proposal. */
   | { readonly type: 'propose'; readonly round: number; readonly turn: number; readonly party: string; readonly outcome: readonly number[]; readonly wall?: number }
   | {
@@ -76,6 +78,7 @@ export interface Fault {
   readonly turn: number;
 }
 
+/** Why a negotiation ended: an agreement, the deadline, a party walking away, or a fault. */
 export type EndReason =
   | 'agreement'
   /** The round (or wall-time) deadline passed. */

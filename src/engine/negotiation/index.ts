@@ -5,6 +5,8 @@ export * from './clock.ts';
 export * from './events.ts';
 export * from './negotiate.ts';
 export * from './replay.ts';
+export * from './live.ts';
+export * from './play-game.ts';
 export * from './trace.ts';
 export * from './distances.ts';
 export * from './model-trace.ts';

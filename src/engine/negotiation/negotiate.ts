@@ -30,6 +30,7 @@ export type AgentSpec = string | AgentFactory;
  */
 export type AgentResolver = (spec: string) => AgentFactory;
 
+/** Options of a negotiation: the agents (names or factories), protocol, rounds, seed, time limits, trace and model recording. */
 export interface NegotiationOptions {
   /** One agent per participant in scenario order, or a single one for all. */
   readonly agents: readonly AgentSpec[];
@@ -64,6 +65,7 @@ export interface NegotiationOptions {
   readonly recordModels?: boolean;
 }
 
+/** The outcome of a negotiation: the agreement (if any), who accepted it, why it ended, rounds, turns, utilities and the trace. */
 export interface NegotiationResult {
   readonly scenario: string;
   readonly protocol: ProtocolName;
@@ -170,7 +172,8 @@ export function negotiationParticipants(scenario: Scenario, rule: AgreementRule 
   return scenario.parties.filter((p) => voters.has(p.id)).map((p) => p.id);
 }
 
-interface Setup {
+/** A negotiation set up but not yet run: the session, the protocol's generator and the agents (see `LiveNegotiation`). */
+export interface NegotiationSetup {
   readonly session: Session;
   readonly run: ProtocolRun;
   readonly agents: Agent[];
@@ -179,7 +182,8 @@ interface Setup {
   finish(outcome: ProtocolOutcome): NegotiationResult;
 }
 
-function setup(scenario: Scenario, options: NegotiationOptions): Setup {
+/** Checks the options, builds the agents from their views and starts the protocol (emits `start`); one setup for every driver. */
+export function setupNegotiation(scenario: Scenario, options: NegotiationOptions): NegotiationSetup {
   const prep = prepareScenario(scenario);
   const { space } = prep;
   const rule = options.rule ?? scenario.agreement;
@@ -351,7 +355,7 @@ export function buildResult(
  * asynchronous agents.
  */
 export function runNegotiationSync(scenario: Scenario, options: NegotiationOptions): NegotiationResult {
-  const s = setup(scenario, options);
+  const s = setupNegotiation(scenario, options);
   return s.finish(driveSync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }
 
@@ -360,6 +364,6 @@ export function runNegotiationSync(scenario: Scenario, options: NegotiationOptio
  * not settle within the per-turn limit is cut off and recorded as a fault.
  */
 export async function runNegotiation(scenario: Scenario, options: NegotiationOptions): Promise<NegotiationResult> {
-  const s = setup(scenario, options);
+  const s = setupNegotiation(scenario, options);
   return s.finish(await driveAsync(s.run, { agents: s.agents, turnTimeLimitMs: s.turnTimeLimitMs, clock: s.clock }));
 }

@@ -60,7 +60,7 @@ export function replay(scenario: Scenario, events: readonly TraceEvent[]): Repla
     if (e.round >= start.rounds) problems.push(`${where}: round ${e.round} is past the deadline of ${start.rounds} rounds`);
     lastRound = e.round;
     const actor = 'party' in e ? e.party : undefined;
-    if (e.type === 'offer' || e.type === 'accept' || e.type === 'end' || e.type === 'vote') {
+    if (e.type === 'offer' || e.type === 'accept' || e.type === 'end' || e.type === 'vote' || e.type === 'skip') {
       if (e.turn <= lastTurn) problems.push(`${where}: turn ${e.turn} does not move forward from ${lastTurn}`);
       lastTurn = e.turn;
       if (!active.has(actor!)) problems.push(`${where}: "${actor}" acts but is not an active participant`);

@@ -1,7 +1,7 @@
 import type { Bid } from './agent.ts';
 import type { PreparedParty } from './agent-view.ts';
 import type { Rng } from '../util/rng.ts';
-import { CallFailure, type AgentCall, type ProtocolOutcome, type ProtocolRun, type Session } from './session.ts';
+import { CallFailure, Pass, type AgentCall, type ProtocolOutcome, type ProtocolRun, type Session } from './session.ts';
 
 /** How the mediator moves the text: accept only what the rule passes, or also, with falling probability, rejected texts. */
 export type MediatorStrategy = 'hill-climbing' | 'annealing';
@@ -50,6 +50,12 @@ export function* singleText(s: Session, opts: SingleTextOptions): ProtocolRun {
       if (!s.active[i]) continue;
       const time = final ? 1 : s.relativeTime(round, rounds);
       const result: unknown = yield { agent: i, method: 'vote', arg: { round, turn: s.turn, time, proposal, current, final } };
+      if (result instanceof Pass) {
+        // A missed vote counts as no.
+        s.emit({ type: 'skip', round, turn: s.turn, party: participants[i]!, reason: result.reason }, i);
+        s.turn++;
+        continue;
+      }
       const failure = result instanceof CallFailure ? result : typeof result === 'boolean' ? undefined : new CallFailure('invalid-action', `a vote must be true or false, got ${typeof result}`);
       if (failure) {
         s.fault(i, failure, round);

@@ -7,7 +7,7 @@ export function traceToJsonLines(events: readonly TraceEvent[]): string {
   return out;
 }
 
-const TYPES = new Set(['start', 'offer', 'accept', 'end', 'propose', 'vote', 'text', 'fault', 'finish']);
+const TYPES = new Set(['start', 'offer', 'accept', 'end', 'skip', 'propose', 'vote', 'text', 'fault', 'finish']);
 
 /** Reads a JSON Lines event log. Throws an Error naming the line of the first bad entry. */
 export function traceFromJsonLines(text: string): TraceEvent[] {

@@ -11,6 +11,8 @@ export { renderHtml } from './html.ts';
 export { renderMarkdown, type MarkdownReport } from './markdown.ts';
 export type { Block } from './blocks.ts';
 export * from './svg.ts';
+export * from './labels.ts';
+export * from './chart-style.ts';
 
 /** The report as one self-contained HTML page. */
 export function htmlReport(data: ReportData): string {

@@ -1,6 +1,7 @@
 import { analyze } from '../analysis/analyze.ts';
 import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
-import { fourQuestions, type FourQuestions } from '../what-if/four-questions.ts';
+import type { AnalysisResult } from '../analysis/analysis-types.ts';
+import { answerQuestions, type QuestionAnswer } from '../what-if/questions.ts';
 import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
 import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
 import { sensitivity, type SensitivityResult } from '../what-if/sensitivity.ts';
@@ -10,6 +11,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { summarizeScenario, type ScenarioSummary } from '../model/summary.ts';
 import type { Point } from './svg.ts';
 
+/** Options of a report: seed, sensitivity samples and range, the agent and rounds of its simulated negotiations. */
 export interface ReportOptions {
   readonly seed?: number;
   /** Monte Carlo samples of the sensitivity analysis (default 300). */
@@ -19,7 +21,7 @@ export interface ReportOptions {
   /** Agent of the simulated negotiations (default boulware). */
   readonly agent?: string;
   readonly rounds?: number;
-  /** How the reader re-runs this report, e.g. `parley report scenarios/ceasefire.yaml --out report.html`. */
+  /** How the reader re-runs this report, e.g. `parley report scenarios/labour.yaml --out report.html`. */
   readonly command?: string;
   /** Where the scenario was read from (shown in the report). */
   readonly source?: string;
@@ -46,7 +48,8 @@ export interface ReportData {
   readonly summary: ScenarioSummary;
   readonly analysis: AnalysisJson;
   readonly utilitySpace: UtilitySpace | null;
-  readonly questions: FourQuestions | null;
+  /** The scenario's declared questions, answered (empty when it declares none). */
+  readonly questions: readonly QuestionAnswer[];
   readonly sensitivity: SensitivityResult;
   readonly rules: RuleComparison;
   readonly options: ReportOptions;
@@ -63,7 +66,14 @@ function thin(points: Point[]): Point[] {
   return out;
 }
 
-function utilitySpace(table: OutcomeTable): UtilitySpace | null {
+/**
+ * The first two defining parties' utility space. The frontiers are exact:
+ * from every row when the table holds every outcome, else `analyze`'s
+ * frontier (two negotiators; with more, a projection's frontier is not known
+ * exactly and is left out) and no rational frontier; only the cloud of
+ * points is then a sample.
+ */
+function utilitySpace(table: OutcomeTable, analysis: AnalysisResult): UtilitySpace | null {
   if (table.defining.length < 2) return null;
   const [a, b] = [table.defining[0]!, table.defining[1]!];
   const state = scoreTable(table, baseParameters(table));
@@ -91,26 +101,32 @@ function utilitySpace(table: OutcomeTable): UtilitySpace | null {
     y: table.parties[b]!.id,
     all: thin(all),
     rational: thin(rational),
-    frontier: pts(paretoRows(state, allMask, pair)),
-    rationalFrontier: pts(paretoRows(state, rat, pair)),
+    frontier: table.exact ? pts(paretoRows(state, allMask, pair)) : exactFrontier(analysis),
+    rationalFrontier: table.exact ? pts(paretoRows(state, rat, pair)) : [],
     reservations: { x: state.reservations[a] ?? null, y: state.reservations[b] ?? null },
     sampled: !table.exact,
   };
+}
+
+function exactFrontier(analysis: AnalysisResult): Point[] {
+  if (analysis.frontier.parties.length !== 2 || !analysis.frontier.exact) return [];
+  return analysis.frontier.points.map((p): Point => [p.utilities[0]!, p.utilities[1]!]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
 }
 
 /** Computes everything the report shows. Pure; deterministic for a given seed. */
 export function collectReport(scenario: Scenario, options: ReportOptions = {}): ReportData {
   const seed = options.seed ?? 1;
   options.onStage?.('analysis');
-  const analysis = analysisToJson(analyze(scenario, { seed }), scenario.issues);
-  const table = buildOutcomeTable(scenario, { seed });
-  const space = utilitySpace(table);
-  options.onStage?.('the four questions');
-  const questions = fourQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds });
-  options.onStage?.('sensitivity');
-  const sens = sensitivity(scenario, { seed, samples: options.samples ?? 300, range: options.range, table });
+  const result = analyze(scenario, { seed });
+  const analysis = analysisToJson(result, scenario.issues);
+  const table = buildOutcomeTable(scenario, { seed, include: result.frontier.points.map((p) => p.outcome) });
+  const space = utilitySpace(table, result);
   options.onStage?.('simulated negotiations');
   const ruleVariants = (scenario.variants ?? []).filter((v) => 'agreement' in v.patch).map((v) => v.id);
-  const rules = questions ? questions.authority.answer : compareRules(scenario, [BASE, ...ruleVariants], { seed, agent: options.agent, rounds: options.rounds });
+  const rules = compareRules(scenario, [BASE, ...ruleVariants], { seed, agent: options.agent, rounds: options.rounds });
+  options.onStage?.('questions');
+  const questions = answerQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds, table, rules });
+  options.onStage?.('sensitivity');
+  const sens = sensitivity(scenario, { seed, samples: options.samples ?? 300, range: options.range, table });
   return { scenario, summary: summarizeScenario(scenario), analysis, utilitySpace: space, questions, sensitivity: sens, rules, options };
 }

@@ -1,5 +1,9 @@
 import { issueValueAt } from '../model/issue.ts';
-import { nashRow, rationalMask, rowUtilities, type OutcomeTable, type TableState } from './outcome-table.ts';
+import type { OutcomeSpace } from '../model/outcome-space.ts';
+import { compileAnalysisParties } from '../analysis/analysis-parties.ts';
+import { enumerateOutcomes } from '../analysis/enumerate.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
+import { nashRow, rationalMask, rowUtilities, scenarioWithParameters, type OutcomeTable, type TableParameters, type TableState } from './outcome-table.ts';
 
 /** An option written `issue=value`. */
 export type OptionKey = string;
@@ -47,6 +51,13 @@ export function optionKey(table: OutcomeTable, issue: number, value: number): Op
   return `${table.space.issues[issue]!.name}=${String(issueValueAt(table.space.issues[issue]!, value))}`;
 }
 
+/** An outcome as `issue=value` pairs. */
+export function describeOutcome(space: OutcomeSpace, outcome: ArrayLike<number>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < space.issueCount; i++) parts.push(`${space.issues[i]!.name}=${String(issueValueAt(space.issues[i]!, outcome[i]!))}`);
+  return parts.join(', ');
+}
+
 export function describeRow(table: OutcomeTable, j: number): string {
   const n = table.space.issueCount;
   const parts: string[] = [];
@@ -82,6 +93,32 @@ export function headlineAnswers(state: TableState, watched?: WatchedOption): Hea
     nashUtilities: nash.row >= 0 ? rowUtilities(state, nash.row) : {},
     common,
     option,
+  };
+}
+
+/**
+ * The headline answers under the parameters, exactly, without the table's
+ * rows: the scenario with the parameters applied goes through the analysis's
+ * streaming pass (`enumerateOutcomes`, the same rational set and Nash rule as
+ * `analyze`). For spaces too large to tabulate but small enough to enumerate.
+ */
+export function streamedHeadlineAnswers(table: OutcomeTable, params: TableParameters, watched?: WatchedOption): HeadlineAnswers {
+  const scenario = scenarioWithParameters(table, params);
+  const ap = compileAnalysisParties(scenario, table.space);
+  const stats = enumerateOutcomes(ap, { common: true });
+  const any = stats.rationalCount > 0;
+  const nash = any && stats.nash.index >= 0 ? table.space.outcomeAt(stats.nash.index) : null;
+  const nashUtilities: Record<string, number> = {};
+  if (nash) for (const e of ap.evaluators) if (e.ufun) nashUtilities[e.party.id] = roundUtility(e.ufun.utility(nash));
+  const c = stats.common;
+  const common = any && c ? Array.from(c, (v, i) => (v >= 0 ? optionKey(table, i, v) : null)).filter((k): k is string => k !== null).sort() : null;
+  return {
+    agreement: any,
+    nash: nash ? stats.nash.index : null,
+    nashDeal: nash ? describeOutcome(table.space, nash) : null,
+    nashUtilities,
+    common,
+    option: watched && any && c ? c[watched.issue] === watched.value : null,
   };
 }
 

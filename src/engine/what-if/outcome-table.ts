@@ -1,15 +1,27 @@
-import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { ruleMetBy, rulePositions, type AgreementRule, type RulePositions } from '../model/agreement-rule.ts';
 import { issueNumberAt } from '../model/issue.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
-import { compileParty } from '../model/party-evaluator.ts';
+import { compileParty, meetsReservation } from '../model/party-evaluator.ts';
 import type { Party } from '../model/party.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { LinearAdditivePreferences } from '../model/preferences.ts';
+import { compileUtility } from '../model/utility-function.ts';
 import { evaluateValueFunction } from '../model/value-function.ts';
 import { createRng } from '../util/rng.ts';
 import { roundUtility } from '../analysis/frontier-types.ts';
+import { nashFactor } from '../analysis/nash-product.ts';
+import { createSkyline } from '../analysis/skyline.ts';
+import { streamUtilities } from '../analysis/utility-stream.ts';
 
-/** Spaces at most this large are tabulated outcome by outcome; larger ones are sampled (and say so). */
-export const DEFAULT_TABLE_LIMIT = 1_000_000;
+/**
+ * Spaces of at most this many outcomes are tabulated outcome by outcome (all
+ * rows in memory, re-scored incrementally); see `TABLE_CELL_LIMIT` too.
+ * Larger spaces are sampled (`exact: false`), and the what-if functions that
+ * can stream answer exactly through the analysis instead (docs/what-if.md).
+ */
+export const DEFAULT_TABLE_LIMIT = 4_000_000;
+/** At most this many digits (rows × issues) are held in memory (100 MB). */
+export const TABLE_CELL_LIMIT = 25_000_000;
 
 /** One party, tabulated over the outcome rows. */
 export interface TableParty {
@@ -19,8 +31,10 @@ export interface TableParty {
   readonly index: number;
   /** Linear-additive weights as written (undefined: no preferences or constraint preferences). */
   readonly weights: Float64Array | undefined;
-  /** Linear-additive: per issue, the unweighted value of each row (column-major). */
+  /** Linear-additive: per issue, the unweighted value of each row (column-major). Computed on first use. */
   readonly columns: readonly Float64Array[] | undefined;
+  /** Linear-additive: per issue, the unweighted value of each value position. */
+  readonly values: readonly Float64Array[] | undefined;
   /** Utility of each row under the scenario's own preferences (undefined: no preferences). */
   readonly baseUtility: Float64Array | undefined;
   /** The reservation value as a number (undefined: none; a reservation outcome's utility at the base weights). */
@@ -35,13 +49,13 @@ export interface TableParty {
 export interface OutcomeTable {
   readonly scenario: Scenario;
   readonly space: OutcomeSpace;
-  /** Number of rows. */
+  /** Number of rows (when not exact: the sample size). */
   readonly rows: number;
   /** Row digits, row-major (row j, issue i at j·n + i). */
   readonly digits: Int32Array;
   /** Outcome index of each row, ascending (ties break on the lowest). */
   readonly outcomeIndex: Float64Array;
-  /** True when every outcome is a row; false when the rows are a seeded sample. */
+  /** True when every outcome is a row (row j is outcome j); false when the rows are a seeded sample of `rows` outcomes. */
   readonly exact: boolean;
   readonly parties: readonly TableParty[];
   /** Negotiators with preferences (indices into `parties`): they define rationality's utilities, the frontier and the Nash deal. */
@@ -67,11 +81,38 @@ export interface TableState {
 }
 
 export interface TableOptions {
-  /** Tabulate every outcome when the space has at most this many (default 10^6); else a seeded sample of this many. */
+  /** Tabulate every outcome when the space has at most this many (default 4·10^6, and at most 2.5·10^7 digits); else a seeded sample of this many. */
   readonly limit?: number;
   readonly seed?: number;
   /** Outcomes that must be rows when sampling (e.g. the frontier found by `analyze`). */
   readonly include?: readonly (readonly number[])[];
+}
+
+/** Whether `buildOutcomeTable` tabulates every outcome of the scenario under this limit. */
+export function tableIsExact(space: OutcomeSpace, limit: number = DEFAULT_TABLE_LIMIT): boolean {
+  return space.isEnumerable(limit) && Number(space.size) * Math.max(1, space.issueCount) <= TABLE_CELL_LIMIT;
+}
+
+/**
+ * The scenario with the parameters applied: linear-additive weights replaced
+ * and numeric reservations set. Reservations given as outcomes stay outcomes
+ * (their utility follows the weights). Used to answer exactly through the
+ * analysis when the table is a sample.
+ */
+export function scenarioWithParameters(table: OutcomeTable, params: TableParameters): Scenario {
+  const parties = table.scenario.parties.map((party, k): Party => {
+    const p = table.parties[k]!;
+    const w = params.weights[k];
+    let out: Party = party;
+    if (w && p.weights && party.preferences?.type === 'linear-additive' && !sameWeights(w, p.weights)) {
+      const prefs: LinearAdditivePreferences = { ...party.preferences, weights: Array.from(w) };
+      out = { ...out, preferences: prefs };
+    }
+    const r = params.reservations[k];
+    if (!p.reservationOutcome && r !== p.reservation) out = { ...out, reservation: r === undefined ? undefined : { value: r } };
+    return out;
+  });
+  return { ...table.scenario, parties };
 }
 
 /** Lays out a scenario's outcomes as rows with each party's value columns. Pure. */
@@ -83,7 +124,7 @@ export function buildOutcomeTable(scenario: Scenario, options: TableOptions = {}
   let digits: Int32Array;
   let outcomeIndex: Float64Array;
   let exact: boolean;
-  if (space.isEnumerable(limit)) {
+  if (tableIsExact(space, limit)) {
     rows = Number(space.size);
     digits = new Int32Array(rows * n);
     outcomeIndex = new Float64Array(rows);
@@ -122,20 +163,16 @@ function tabulateParty(space: OutcomeSpace, party: Party, index: number, digits:
   const ev = compileParty(space, party);
   const prefs = party.preferences;
   let weights: Float64Array | undefined;
-  let columns: Float64Array[] | undefined;
+  let values: Float64Array[] | undefined;
   let baseUtility: Float64Array | undefined;
   if (prefs?.type === 'linear-additive') {
     weights = Float64Array.from(space.issues, (_, i) => prefs.weights[i] ?? 0);
-    columns = space.issues.map((issue, i) => {
+    values = space.issues.map((issue, i) => {
       const f = prefs.values[i];
-      const vals = Float64Array.from({ length: space.radices[i]! }, (_, k) => (f ? evaluateValueFunction(f, k, issueNumberAt(issue, k)) : 0));
-      const col = new Float64Array(rows);
-      for (let j = 0; j < rows; j++) col[j] = vals[digits[j * n + i]!]!;
-      return col;
+      return Float64Array.from({ length: space.radices[i]! }, (_, k) => (f ? evaluateValueFunction(f, k, issueNumberAt(issue, k)) : 0));
     });
-    baseUtility = new Float64Array(rows);
-    ev.ufun!.evaluateBlock(digits, rows, baseUtility);
-  } else if (ev.ufun) {
+  }
+  if (ev.ufun) {
     baseUtility = new Float64Array(rows);
     ev.ufun.evaluateBlock(digits, rows, baseUtility);
   }
@@ -150,12 +187,22 @@ function tabulateParty(space: OutcomeSpace, party: Party, index: number, digits:
     }
   }
   const res = party.reservation;
+  let columns: Float64Array[] | undefined;
   return {
     party,
     id: party.id,
     index,
     weights,
-    columns,
+    values,
+    get columns() {
+      if (!values) return undefined;
+      columns ??= values.map((vals, i) => {
+        const col = new Float64Array(rows);
+        for (let j = 0; j < rows; j++) col[j] = vals[digits[j * n + i]!]!;
+        return col;
+      });
+      return columns;
+    },
     baseUtility,
     reservation: ev.reservationValue,
     reservationOutcome: res && 'outcome' in res ? res.outcome : undefined,
@@ -178,42 +225,39 @@ function sameWeights(a: Float64Array | undefined, b: Float64Array | undefined): 
   return true;
 }
 
-/** Scores every row under the parameters. Parties whose weights are unchanged reuse the base utilities. */
+/**
+ * Scores every row under the parameters. Parties whose weights are unchanged
+ * reuse the base utilities; a party with new weights is recompiled and, when
+ * every outcome is a row, re-scored with the analysis's streaming odometer
+ * (one addition per outcome, bit-identical to `UtilityFunction.utility`).
+ */
 export function scoreTable(table: OutcomeTable, params: TableParameters): TableState {
   const utilities = table.parties.map((p, k) => {
     const w = params.weights[k];
     if (!p.baseUtility) return undefined;
-    if (!p.weights || !p.columns || !w || sameWeights(w, p.weights)) return p.baseUtility;
+    if (!p.weights || !w || sameWeights(w, p.weights)) return p.baseUtility;
     return linearUtilities(table, p, w);
   });
   const reservations = table.parties.map((p, k) => {
-    if (p.reservationOutcome && p.weights && p.columns) {
+    if (p.reservationOutcome && p.weights) {
       const w = params.weights[k] ?? p.weights;
-      let u = 0;
-      // The reservation outcome's utility under the current weights.
-      const vals = p.party.preferences?.type === 'linear-additive' ? p.party.preferences.values : [];
-      table.space.issues.forEach((issue, i) => {
-        const f = vals[i];
-        const d = p.reservationOutcome![i]!;
-        u += (w[i] ?? 0) * (f ? evaluateValueFunction(f, d, issueNumberAt(issue, d)) : 0);
-      });
-      return u;
+      return sameWeights(w, p.weights) ? p.reservation : compileWeights(table, p, w).utility(p.reservationOutcome);
     }
     return p.reservationOutcome ? p.reservation : params.reservations[k];
   });
   return { table, params, utilities, reservations };
 }
 
+function compileWeights(table: OutcomeTable, p: TableParty, w: Float64Array) {
+  const prefs = p.party.preferences as LinearAdditivePreferences;
+  return compileUtility(table.space, { ...prefs, weights: Array.from(w) });
+}
+
 function linearUtilities(table: OutcomeTable, p: TableParty, w: Float64Array): Float64Array {
   const out = new Float64Array(table.rows);
-  const cols = p.columns!;
-  // Same summation order as the compiled utility: issue by issue.
-  for (let i = 0; i < cols.length; i++) {
-    const wi = w[i]!;
-    const col = cols[i]!;
-    if (i === 0) for (let j = 0; j < out.length; j++) out[j] = wi * col[j]!;
-    else for (let j = 0; j < out.length; j++) out[j]! += wi * col[j]!;
-  }
+  const f = compileWeights(table, p, w);
+  if (table.exact) streamUtilities(table.space, [f], false, (b) => out.set(b.utilities[0]!.subarray(0, b.count), b.start));
+  else f.evaluateBlock(table.digits, table.rows, out);
   return out;
 }
 
@@ -222,19 +266,19 @@ export function accepts(state: TableState, k: number, j: number): boolean {
   const p = state.table.parties[k]!;
   if (p.redLine && p.redLine[j] === 1) return false;
   const u = state.utilities[k];
-  const r = state.reservations[k];
-  if (!u || r === undefined) return true;
-  return u[j]! >= r;
+  if (!u) return true;
+  return meetsReservation(u[j]!, state.reservations[k]);
 }
 
 /** 1 where every negotiator accepts (the rational set). */
 export function rationalMask(state: TableState): Uint8Array {
   const { table } = state;
   const out = new Uint8Array(table.rows);
+  const negs = table.negotiators;
   for (let j = 0; j < table.rows; j++) {
     let ok = 1;
-    for (const k of table.negotiators)
-      if (!accepts(state, k, j)) {
+    for (let q = 0; q < negs.length; q++)
+      if (!accepts(state, negs[q]!, j)) {
         ok = 0;
         break;
       }
@@ -243,33 +287,19 @@ export function rationalMask(state: TableState): Uint8Array {
   return out;
 }
 
-/** A rule compiled to party indices. */
-export interface RuleIndices {
-  readonly voters: readonly number[];
-  readonly required: readonly number[];
-  readonly quorum: number;
-}
+/** A rule compiled to party indices (the one implementation: model/agreement-rule.ts). */
+export type RuleIndices = RulePositions;
 
 export function compileRule(table: OutcomeTable, rule: AgreementRule = table.scenario.agreement): RuleIndices {
-  const ids = table.parties.map((p) => p.id);
-  const idx = (id: string) => ids.indexOf(id);
-  return {
-    voters: ruleVoters(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
-    required: ruleRequired(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
-    quorum: ruleQuorum(rule, table.scenario.parties),
-  };
+  return rulePositions(rule, table.scenario.parties, table.parties.map((p) => p.id));
 }
 
-/** 1 where the agreement rule accepts the row (the passing set). */
+/** 1 where the agreement rule accepts the row (the passing set; the rule as `analyze` applies it). */
 export function passingMask(state: TableState, rule: RuleIndices = compileRule(state.table)): Uint8Array {
   const out = new Uint8Array(state.table.rows);
-  for (let j = 0; j < out.length; j++) {
-    let yes = 0;
-    for (const v of rule.voters) if (accepts(state, v, j)) yes++;
-    let ok = yes >= rule.quorum;
-    if (ok) for (const v of rule.required) if (!accepts(state, v, j)) ok = false;
-    out[j] = ok ? 1 : 0;
-  }
+  let j = 0;
+  const acceptsAtRow = (k: number) => accepts(state, k, j);
+  for (; j < out.length; j++) out[j] = ruleMetBy(rule, acceptsAtRow) ? 1 : 0;
   return out;
 }
 
@@ -280,9 +310,10 @@ export function disagreementOf(state: TableState, k: number): number {
 }
 
 /**
- * The row maximising Π (uᵢ − rᵢ) over `parties` (indices with preferences)
- * among rows where `mask` is 1, with utilities rounded to 10 decimals as
- * `analyze` does; ties: the lowest outcome index. −1 when the mask is empty.
+ * The row maximising the Nash product over `parties` (indices with
+ * preferences) among rows where `mask` is 1: Π max(0, uᵢ − rᵢ) with utilities
+ * rounded to 10 decimals, the rule of `analysis/nash-product.ts`; ties: the
+ * lowest outcome index. −1 when the mask is empty.
  */
 export function nashRow(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): { row: number; value: number } {
   const us = parties.filter((k) => state.utilities[k]).map((k) => ({ u: state.utilities[k]!, d: disagreementOf(state, k) }));
@@ -291,7 +322,7 @@ export function nashRow(state: TableState, mask: Uint8Array, parties: readonly n
   for (let j = 0; j < mask.length; j++) {
     if (mask[j] !== 1) continue;
     let prod = 1;
-    for (const { u, d } of us) prod *= roundUtility(u[j]!) - d;
+    for (const { u, d } of us) prod *= nashFactor(roundUtility(u[j]!), d);
     if (prod > value) {
       value = prod;
       best = j;
@@ -319,48 +350,27 @@ export function rowUtilities(state: TableState, j: number): Record<string, numbe
 /**
  * Rows of `mask` on its Pareto frontier over `parties` (rounded utilities;
  * a row is dropped when another row of the mask is at least as good for all
- * and better for one). Ties (equal utility vectors) are all kept.
+ * and better for one), found with the analysis's skyline. Ties (equal
+ * utility vectors) are all kept.
  */
 export function paretoRows(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): number[] {
-  const us = parties.map((k) => state.utilities[k]!).filter(Boolean);
-  const rows: number[] = [];
-  for (let j = 0; j < mask.length; j++) if (mask[j] === 1) rows.push(j);
-  const vec = (j: number) => us.map((u) => roundUtility(u[j]!));
-  const vs = rows.map(vec);
-  // Sort by the first utility descending, then the rest descending: a row can only be dominated by one before it.
-  const order = rows.map((_, i) => i).sort((a, b) => {
-    for (let c = 0; c < us.length; c++) {
-      const d = vs[b]![c]! - vs[a]![c]!;
-      if (d !== 0) return d;
-    }
-    return rows[a]! - rows[b]!;
-  });
+  const us = parties.map((k) => state.utilities[k]).filter((u): u is Float64Array => !!u);
+  const sky = createSkyline(us.length);
+  const v = new Float64Array(us.length);
+  const vec = (j: number) => {
+    for (let c = 0; c < us.length; c++) v[c] = roundUtility(us[c]![j]!);
+    return v;
+  };
+  for (let j = 0; j < mask.length; j++) if (mask[j] === 1) sky.add(vec(j), j, true);
+  const points = sky.points();
+  const onFrontier = new Set(points.map((p) => p.utilities.join(',')));
   const kept: number[] = [];
-  const keptVecs: number[][] = [];
-  for (const i of order) {
-    const v = vs[i]!;
-    let dominated = false;
-    for (const w of keptVecs) {
-      let ge = true;
-      let gt = false;
-      for (let c = 0; c < v.length; c++) {
-        if (w[c]! < v[c]!) {
-          ge = false;
-          break;
-        }
-        if (w[c]! > v[c]!) gt = true;
-      }
-      if (ge && gt) {
-        dominated = true;
-        break;
-      }
-    }
-    if (!dominated) {
-      kept.push(rows[i]!);
-      keptVecs.push(v);
-    }
-  }
-  return kept.sort((a, b) => a - b);
+  if (points.length === 0) return kept;
+  // A second pass keeps every row tied with a frontier point.
+  const ties = points.reduce((s, p) => s + p.ties, 0);
+  if (ties === points.length) return points.map((p) => p.rep).sort((a, b) => a - b);
+  for (let j = 0; j < mask.length; j++) if (mask[j] === 1 && onFrontier.has(Array.from(vec(j)).join(','))) kept.push(j);
+  return kept;
 }
 
 export function countMask(mask: Uint8Array): number {

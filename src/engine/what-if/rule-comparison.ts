@@ -1,20 +1,14 @@
 import { describeRule, ruleVoters } from '../model/agreement-rule.ts';
+import { OutcomeSpace, type Outcome } from '../model/outcome-space.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { negotiateSync } from '../agents/negotiate.ts';
+import { compileAnalysisParties, type AnalysisParties } from '../analysis/analysis-parties.ts';
+import { DEFAULT_ANALYSIS_ENUMERATION_LIMIT } from '../analysis/analysis-types.ts';
+import { collectOutcomes, enumerateOutcomes, type EnumerationStats } from '../analysis/enumerate.ts';
+import { roundUtility } from '../analysis/frontier-types.ts';
+import { planHugeSpace } from '../analysis/huge-space.ts';
 import { BASE, scenarioFor } from './compare.ts';
-import { describeRow } from './headline.ts';
-import {
-  accepts,
-  baseParameters,
-  buildOutcomeTable,
-  compileRule,
-  countMask,
-  nashRow,
-  passingMask,
-  rationalMask,
-  rowUtilities,
-  scoreTable,
-} from './outcome-table.ts';
+import { describeOutcome } from './headline.ts';
 
 export interface RuleComparisonOptions {
   /** Agent for every participant of the simulated negotiations (default `boulware`); empty: no simulation. */
@@ -22,6 +16,7 @@ export interface RuleComparisonOptions {
   readonly seed?: number;
   /** Deadline of the simulated negotiations in rounds (default 200). */
   readonly rounds?: number;
+  /** Count every outcome when the space has at most this many (default: `analyze`'s enumeration limit, 2·10^8). */
   readonly limit?: number;
 }
 
@@ -45,13 +40,22 @@ export interface RuleOutcome {
   readonly description?: string;
   readonly rule: string;
   readonly voters: readonly string[];
-  /** Deals the rule accepts. */
-  readonly passing: number;
-  /** Deals every negotiator accepts. */
-  readonly rational: number;
-  /** Passing deals some negotiator refuses (it is outvoted or not asked). */
-  readonly passingNotRational: number;
-  /** The passing deal maximising Π(uᵢ − rᵢ) over the rule's voters with preferences; null when none passes. */
+  /** True when every outcome was examined (the counts and the best passing deal are exact, as in `analyze`). */
+  readonly exact: boolean;
+  /** How many outcomes were examined: the space's size when exact, else the candidates of `analyze`'s huge-space method. */
+  readonly examined: number;
+  /** Deals the rule accepts (null when not every outcome was examined). */
+  readonly passing: number | null;
+  /** Deals every negotiator accepts (null when not exact). */
+  readonly rational: number | null;
+  /** Passing deals some negotiator refuses (it is outvoted or not asked); null when not exact. */
+  readonly passingNotRational: number | null;
+  /**
+   * The best passing deal by the rule of `analysis/nash-product.ts`: most
+   * voters with preferences accepting, then the largest product of their
+   * non-negative gains, then the lowest outcome index; null when none passes
+   * (among the examined outcomes when not exact).
+   */
   readonly bestPassing: {
     readonly deal: string;
     readonly outcomeIndex: number;
@@ -80,34 +84,38 @@ export function compareRules(scenario: Scenario, ids: readonly string[], options
   return { scenario: scenario.name, rules };
 }
 
+/** One pass over the outcomes with the rule statistics, as `analyze` examines them. */
+function ruleStats(ap: AnalysisParties, limit: number, seed: number): { stats: EnumerationStats; outcomeOf: (i: number) => Outcome; exact: boolean; examined: number } {
+  const { space } = ap;
+  if (space.isEnumerable(limit)) {
+    const stats = enumerateOutcomes(ap, { ruleStats: true });
+    return { stats, outcomeOf: (i) => space.outcomeAt(i), exact: true, examined: stats.total };
+  }
+  const plan = planHugeSpace(ap, seed);
+  const seen = new Map<bigint, number[]>();
+  for (const o of plan.candidates) seen.set(space.bigIndexOf(o), o);
+  const candidates = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => seen.get(k)!);
+  const stats = collectOutcomes(ap, candidates, { ruleStats: true });
+  return { stats, outcomeOf: (i) => candidates[i]!, exact: false, examined: candidates.length };
+}
+
 function ruleOutcome(root: Scenario, id: string, options: RuleComparisonOptions): RuleOutcome {
   const scenario = scenarioFor(root, id);
-  const table = buildOutcomeTable(scenario, { limit: options.limit, seed: options.seed });
-  const state = scoreTable(table, baseParameters(table));
-  const rule = compileRule(table);
-  const pass = passingMask(state, rule);
-  const rat = rationalMask(state);
-  let passingNotRational = 0;
-  for (let j = 0; j < table.rows; j++) if (pass[j] === 1 && rat[j] !== 1) passingNotRational++;
-  const voters = rule.voters.filter((k) => state.utilities[k]);
-  const best = nashRow(state, pass, voters);
-  const negotiatorsAccept = (j: number) => Object.fromEntries(table.negotiators.map((k) => [table.parties[k]!.id, accepts(state, k, j)]));
+  const space = new OutcomeSpace(scenario.issues);
+  const ap = compileAnalysisParties(scenario, space);
+  const seed = options.seed ?? 1;
+  const { stats, outcomeOf, exact, examined } = ruleStats(ap, options.limit ?? DEFAULT_ANALYSIS_ENUMERATION_LIMIT, seed);
+  // An agreement is judged by evaluating it: each negotiator's own acceptance.
+  const negotiatorsAccept = (o: ArrayLike<number>) => Object.fromEntries(ap.negotiators.map((e) => [e.party.id, e.acceptable(o)]));
+  const utilitiesOf = (o: ArrayLike<number>) => Object.fromEntries(ap.scored.map((s) => [s.party.id, roundUtility(s.ufun.utility(o))]));
+  const best = stats.bestPassing.index >= 0 ? outcomeOf(stats.bestPassing.index) : null;
   let simulation: SimulatedNegotiation | null = null;
   let simulationError: string | undefined;
   const agent = options.agent ?? 'boulware';
   if (agent) {
-    const seed = options.seed ?? 1;
     const rounds = options.rounds ?? 200;
     try {
       const r = negotiateSync(scenario, { agents: [agent], seed, rounds });
-      const acc: Record<string, boolean> = {};
-      if (r.agreement) {
-        const j = table.exact ? table.space.indexOf(r.agreement) : -1;
-        for (const k of table.negotiators) {
-          const ev = table.parties[k]!;
-          acc[ev.id] = j >= 0 ? accepts(state, k, j) : false;
-        }
-      }
       simulation = {
         agent,
         seed,
@@ -118,7 +126,7 @@ function ruleOutcome(root: Scenario, id: string, options: RuleComparisonOptions)
         endReason: r.endReason,
         roundsUsed: r.rounds,
         utilities: Object.fromEntries(Object.entries(r.utilities).map(([k, v]) => [k, Math.round(v * 1e10) / 1e10])),
-        acceptedByNegotiator: acc,
+        acceptedByNegotiator: r.agreement ? negotiatorsAccept(r.agreement) : {},
       };
     } catch (e) {
       simulationError = e instanceof Error ? e.message : String(e);
@@ -130,13 +138,14 @@ function ruleOutcome(root: Scenario, id: string, options: RuleComparisonOptions)
     ...(variant?.description ? { description: variant.description } : id === BASE ? { description: 'the rule as written' } : {}),
     rule: describeRule(scenario.agreement, scenario.parties),
     voters: ruleVoters(scenario.agreement, scenario.parties),
-    passing: countMask(pass),
-    rational: countMask(rat),
-    passingNotRational,
-    bestPassing:
-      best.row >= 0
-        ? { deal: describeRow(table, best.row), outcomeIndex: table.outcomeIndex[best.row]!, utilities: rowUtilities(state, best.row), acceptedByNegotiator: negotiatorsAccept(best.row) }
-        : null,
+    exact,
+    examined,
+    passing: exact ? stats.passingCount : null,
+    rational: exact ? stats.rationalCount : null,
+    passingNotRational: exact ? stats.passingNotRational : null,
+    bestPassing: best
+      ? { deal: describeOutcome(space, best), outcomeIndex: Number(space.bigIndexOf(best)), utilities: utilitiesOf(best), acceptedByNegotiator: negotiatorsAccept(best) }
+      : null,
     simulation,
     ...(simulationError ? { simulationError } : {}),
   };

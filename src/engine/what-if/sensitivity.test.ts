@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readNative } from '../formats/native/index.ts';
-import { sensitivity } from './sensitivity.ts';
+import type { Scenario } from '../model/scenario.ts';
+import fc from 'fast-check';
+import { scenarioArb } from '../../testing/random-scenario.ts';
+import { perturb, sensitivity } from './sensitivity.ts';
+import { answerDiffers, headlineAnswers } from './headline.ts';
+import { baseParameters, buildOutcomeTable, scoreTable } from './outcome-table.ts';
 
 // Two parties, one issue x ∈ {p, q}.
 //   a: u(p) = w_a·1, u(q) = w_a·0.4, reservation 0.5
@@ -46,26 +51,28 @@ describe('sensitivity on a hand-built scenario', () => {
   it('finds the exact flip thresholds', () => {
     const bres = row('b.reservation');
     for (const k of ['agreement', 'nash', 'common', 'option'] as const) {
-      expect(bres.flips[k].up?.delta).toBeCloseTo(0.2, 6);
+      expect(bres.flips[k].up?.delta).toBeCloseTo(0.2, 12);
       expect(bres.flips[k].down).toBeNull();
     }
-    expect(bres.flips.agreement.up?.value).toBeCloseTo(0.3, 6);
+    expect(bres.flips.agreement.up?.value).toBeCloseTo(0.3, 12);
     expect(bres.flips.agreement.up?.becomes).toBe('no rational deal');
 
     const bw = row('b.weight.x');
-    expect(bw.flips.agreement.down?.delta).toBeCloseTo(-1 / 6, 6);
+    expect(bw.flips.agreement.down?.delta).toBeCloseTo(-1 / 6, 12);
     expect(bw.flips.agreement.up).toBeNull();
 
     const ares = row('a.reservation');
     expect(ares.flips.agreement.down).toBeNull();
-    expect(ares.flips.common.down?.delta).toBeCloseTo(-0.2, 6);
-    expect(ares.flips.option.down?.delta).toBeCloseTo(-0.2, 6);
-    expect(ares.flips.nash.down?.delta).toBeCloseTo(-2 / 7, 6);
+    expect(ares.flips.common.down?.delta).toBeCloseTo(-0.2, 12);
+    expect(ares.flips.option.down?.delta).toBeCloseTo(-0.2, 12);
+    expect(ares.flips.nash.down?.delta).toBeCloseTo(-2 / 7, 12);
     expect(ares.flips.nash.down?.becomes).toBe('x=q');
     expect(ares.flips.nash.up).toBeNull();
 
+    for (const t of r.tornado) for (const k of ['agreement', 'nash', 'common', 'option'] as const) for (const f of [t.flips[k].down, t.flips[k].up]) if (f) expect(f.method).toBe('exact');
+
     const aw = row('a.weight.x');
-    expect(aw.flips.common.up?.delta).toBeCloseTo(0.25, 6);
+    expect(aw.flips.common.up?.delta).toBeCloseTo(0.25, 12);
     expect(aw.flips.nash.up).toBeNull();
     expect(aw.flips.agreement.up).toBeNull();
     expect(aw.flips.common.down).toBeNull();
@@ -95,5 +102,56 @@ describe('sensitivity on a hand-built scenario', () => {
     expect(() => sensitivity(scenario, { option: 'y=p' })).toThrow(/unknown issue/);
     expect(() => sensitivity(scenario, { option: 'x=z' })).toThrow(/no value/);
     expect(() => sensitivity(scenario, { range: 0 })).toThrow(/range/);
+  });
+});
+
+/** Weights, values and reservations to 4 decimals (no subnormal numbers, whose products underflow to 0). */
+function roundNumbers(s: Scenario): Scenario {
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    ...s,
+    parties: s.parties.map((p) => ({
+      ...p,
+      ...(p.reservation && 'value' in p.reservation ? { reservation: { value: r4(p.reservation.value) } } : {}),
+      ...(p.preferences?.type === 'linear-additive'
+        ? {
+            preferences: {
+              ...p.preferences,
+              weights: p.preferences.weights.map(r4),
+              values: p.preferences.values.map((v) => (v?.type === 'table' ? { ...v, values: v.values.map(r4) } : v)),
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
+describe('exact flip points against a dense scan', () => {
+  it('on random scenarios: nothing changes before a flip point, the answer changes just past it, and never when none is reported', () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb(2, { linearOnly: true }), scenarioArb(3, { linearOnly: true })).map(roundNumbers), (s) => {
+        const range = 0.6;
+        const r = sensitivity(s, { range, samples: 0, seed: 2 });
+        const table = buildOutcomeTable(s);
+        const base = baseParameters(table);
+        for (const row of r.tornado) {
+          const at = (delta: number) => headlineAnswers(scoreTable(table, perturb(table, base, row.parameter, delta)));
+          for (const key of ['agreement', 'nash', 'common'] as const) {
+            for (const dir of [-1, 1] as const) {
+              const f = dir < 0 ? row.flips[key].down : row.flips[key].up;
+              if (f) expect(f.method).toBe('exact');
+              const end = f ? Math.abs(f.delta) : range;
+              // A dense scan strictly before the flip point (or over the whole range) sees the base answer.
+              for (let g = 1; g < 30; g++) {
+                const t = (end * g) / 30;
+                if (f && t >= end * (1 - 1e-9)) continue;
+                expect(answerDiffers(at(dir * t), r.base, key), `${row.parameter.id} ${key} ${dir} at ${t}`).toBe(false);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 30, seed: 31 },
+    );
   });
 });

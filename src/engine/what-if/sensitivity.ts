@@ -1,6 +1,8 @@
 import type { Scenario } from '../model/scenario.ts';
+import { DEFAULT_ANALYSIS_ENUMERATION_LIMIT } from '../analysis/analysis-types.ts';
 import { createRng } from '../util/rng.ts';
-import { ANSWER_KEYS, answerDiffers, headlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
+import { ANSWER_KEYS, answerDiffers, headlineAnswers, streamedHeadlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
+import { exactFirstFlips } from './flip-points.ts';
 import { baseParameters, buildOutcomeTable, scoreTable, type OutcomeTable, type TableParameters } from './outcome-table.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 
@@ -14,7 +16,7 @@ const BISECTION = 40;
 
 /** One assumption that sensitivity analysis moves. */
 export interface SensitivityParameter {
-  /** e.g. `ukraine.weight.donetsk`, `russia.reservation`. */
+  /** e.g. `buyer.weight.price`, `seller.reservation`. */
   readonly id: string;
   readonly party: string;
   readonly kind: 'weight' | 'reservation';
@@ -26,6 +28,7 @@ export interface SensitivityParameter {
   readonly assumption?: string;
 }
 
+/** Options of a sensitivity analysis: the relative range each parameter moves in, Monte Carlo samples, seed. */
 export interface SensitivityOptions {
   /** Relative range: each parameter p moves to p·(1 + δ), δ ∈ [−range, +range] (default 0.2). */
   readonly range?: number;
@@ -34,8 +37,11 @@ export interface SensitivityOptions {
   readonly seed?: number;
   /** Watch whether this option (`issue=value`) is in every rational deal. */
   readonly option?: string;
-  /** Tabulate spaces up to this many outcomes (default 10^6), else a seeded sample. */
+  /** Tabulate spaces up to this many outcomes (default 4·10^6); larger ones are answered by streaming (exact) up to `enumerationLimit`, else over a seeded sample. */
   readonly limit?: number;
+  /** Stream spaces up to this many outcomes through the analysis (default `analyze`'s, 2·10^8). */
+  readonly enumerationLimit?: number;
+  /** Called now and then with the steps done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** A table built before (same scenario), to reuse. */
   readonly table?: OutcomeTable;
@@ -47,7 +53,12 @@ export interface FlipPoint {
   readonly value: number;
   /** The answer just past the threshold (for `nash`: the new Nash deal; for booleans: the new value). */
   readonly becomes: string;
+  /** `exact`: computed from the piecewise-linear structure (see `exactFirstFlips`); otherwise a grid scan refined by bisection. */
+  readonly method: FlipMethod;
 }
+
+export type FlipMethod = 'exact' | 'approximate (grid + bisection)';
+export const APPROXIMATE_FLIP: FlipMethod = 'approximate (grid + bisection)';
 
 export interface TornadoEnd {
   readonly delta: number;
@@ -80,17 +91,23 @@ export interface MonteCarloSummary {
   readonly nashUtility: Readonly<Record<string, { mean: number; p05: number; p95: number }>>;
 }
 
+/** How the answers move when weights and reservations move: the tornado table with flip points, and Monte Carlo frequencies. */
 export interface SensitivityResult {
   readonly scenario: string;
   readonly range: number;
+  /** True when every answer is computed over every outcome. */
   readonly exact: boolean;
+  /** How the answers were computed: every outcome tabulated, every outcome streamed through the analysis, or a seeded sample. */
+  readonly method: 'table' | 'streamed' | 'sample';
+  /** Outcomes in the sample when `method` is `sample` (null otherwise). */
+  readonly sampleSize: number | null;
   readonly option: string | null;
   readonly base: HeadlineAnswers;
   readonly parameters: readonly SensitivityParameter[];
   /** One row per parameter, most influential first (answers flipped, then swing). */
   readonly tornado: readonly TornadoRow[];
   /** Per answer, the parameters that flip it alone within the range, nearest threshold first. */
-  readonly flippedBy: Readonly<Record<AnswerKey, readonly { parameter: string; delta: number; value: number; becomes: string }[]>>;
+  readonly flippedBy: Readonly<Record<AnswerKey, readonly { parameter: string; delta: number; value: number; becomes: string; method: FlipMethod }[]>>;
   readonly monteCarlo: MonteCarloSummary | null;
   readonly notes: readonly string[];
 }
@@ -147,9 +164,11 @@ function answerText(a: HeadlineAnswers, key: AnswerKey): string {
 
 /**
  * Sensitivity of the headline answers to the assumptions: each weight and
- * reservation moves alone within ±range (tornado, with the exact flip
- * thresholds found by a grid scan refined by bisection), then all at once
- * (Monte Carlo, seeded). Pure.
+ * reservation moves alone within ±range (tornado, with the first threshold
+ * at which each answer flips: exact from the answers' piecewise-linear
+ * structure when every outcome is a row — see `exactFirstFlips` for the
+ * argument — else a grid scan refined by bisection, labelled approximate),
+ * then all at once (Monte Carlo, seeded). Pure.
  */
 export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}): SensitivityResult {
   const range = options.range ?? DEFAULT_SENSITIVITY_RANGE;
@@ -160,24 +179,58 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const table = options.table ?? buildOutcomeTable(scenario, { limit: options.limit, seed });
   const watched: WatchedOption | undefined = options.option ? watchOption(table, options.option) : undefined;
   const base = baseParameters(table);
-  const answersAt = (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
+  const streamed = !table.exact && table.space.isEnumerable(options.enumerationLimit ?? DEFAULT_ANALYSIS_ENUMERATION_LIMIT);
+  const method = table.exact ? 'table' : streamed ? 'streamed' : 'sample';
+  const answersAt = streamed
+    ? (params: TableParameters) => streamedHeadlineAnswers(table, params, watched)
+    : (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
   const baseAnswers = answersAt(base);
   const parameters = sensitivityParameters(table);
   const keys = ANSWER_KEYS.filter((k) => k !== 'option' || watched);
   const notes: string[] = [];
-  if (!table.exact) notes.push(`the space is too large to tabulate: the answers are computed over a seeded sample of ${table.rows} outcomes`);
+  if (method === 'streamed') notes.push(`the space is too large to tabulate: every answer is computed exactly by streaming all ${table.space.size} outcomes through the analysis`);
+  if (method === 'sample') notes.push(`approximate: the space is too large to enumerate, so the answers are computed over a seeded sample of ${table.rows} outcomes`);
   if (range >= 1) notes.push('a range of 100 % or more lets a parameter reach 0 or change sign');
 
   const total = parameters.length + samples;
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
 
+  const baseState = method === 'table' ? scoreTable(table, base) : undefined;
+  let approximateFlips = 0;
   const tornado: TornadoRow[] = parameters.map((parameter) => {
     const at = (delta: number) => answersAt(perturb(table, base, parameter, delta));
     const flips = {} as Record<AnswerKey, { down: FlipPoint | null; up: FlipPoint | null }>;
     for (const key of ANSWER_KEYS) flips[key] = { down: null, up: null };
+    const moved = {
+      party: table.parties.findIndex((p) => p.id === parameter.party),
+      kind: parameter.kind,
+      issue: parameter.issue === undefined ? -1 : table.space.issueIndex(parameter.issue),
+      base: parameter.base,
+    };
     for (const dir of [-1, 1] as const) {
       const pending = new Set(keys);
+      const exactFlips = baseState ? exactFirstFlips(baseState, baseAnswers, moved, dir, range, keys, watched) : undefined;
+      for (const key of keys) {
+        const tau = exactFlips?.[key];
+        if (tau === undefined) continue;
+        if (tau === null) {
+          pending.delete(key);
+          continue;
+        }
+        // The answer just past the threshold.
+        for (const eps of [0, 1e-9, 1e-7, 1e-5]) {
+          const delta = dir * Math.min(range, tau + eps * Math.max(1, range));
+          const a = at(delta);
+          if (!answerDiffers(a, baseAnswers, key)) continue;
+          const point: FlipPoint = { delta: dir * tau, value: parameter.base * (1 + dir * tau), becomes: answerText(a, key), method: 'exact' };
+          if (dir < 0) flips[key].down = point;
+          else flips[key].up = point;
+          pending.delete(key);
+          break;
+        }
+      }
+      approximateFlips += pending.size;
       let prev = 0;
       for (let g = 1; g <= GRID && pending.size > 0; g++) {
         const delta = (dir * range * g) / GRID;
@@ -197,7 +250,7 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
               hiAnswers = m;
             } else lo = mid;
           }
-          const point: FlipPoint = { delta: hi, value: parameter.base * (1 + hi), becomes: answerText(hiAnswers, key) };
+          const point: FlipPoint = { delta: hi, value: parameter.base * (1 + hi), becomes: answerText(hiAnswers, key), method: APPROXIMATE_FLIP };
           if (dir < 0) flips[key].down = point;
           else flips[key].up = point;
         }
@@ -218,12 +271,14 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
     tick();
     return { parameter, low, high, flips, swing };
   });
+  if (approximateFlips > 0)
+    notes.push(`${approximateFlips} of the ${parameters.length * 2 * keys.length} one-way flip searches are approximate (grid + bisection: a grid of ${GRID} points per side refined by bisection, which can miss an answer that changes and changes back within one grid cell); the others are exact`);
   const flipCount = (r: TornadoRow) => keys.filter((k) => r.flips[k].down || r.flips[k].up).length;
   tornado.sort((a, b) => flipCount(b) - flipCount(a) || b.swing - a.swing || a.parameter.id.localeCompare(b.parameter.id));
 
-  const flippedBy = {} as Record<AnswerKey, { parameter: string; delta: number; value: number; becomes: string }[]>;
+  const flippedBy = {} as Record<AnswerKey, { parameter: string; delta: number; value: number; becomes: string; method: FlipMethod }[]>;
   for (const key of ANSWER_KEYS) {
-    const list: { parameter: string; delta: number; value: number; becomes: string }[] = [];
+    const list: { parameter: string; delta: number; value: number; becomes: string; method: FlipMethod }[] = [];
     for (const r of tornado) for (const f of [r.flips[key].down, r.flips[key].up]) if (f) list.push({ parameter: r.parameter.id, ...f });
     list.sort((a, b) => Math.abs(a.delta) - Math.abs(b.delta) || a.parameter.localeCompare(b.parameter));
     flippedBy[key] = list;
@@ -281,7 +336,9 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   return {
     scenario: scenario.name,
     range,
-    exact: table.exact,
+    exact: method !== 'sample',
+    method,
+    sampleSize: method === 'sample' ? table.rows : null,
     option: watched?.key ?? null,
     base: baseAnswers,
     parameters,

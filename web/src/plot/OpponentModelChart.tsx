@@ -2,7 +2,8 @@
 // of each of the opponent's offers, and the final model's accuracy over the whole outcome space (Pearson, Kendall).
 import type { OpponentModelReport } from 'parley';
 import { useMemo, useState } from 'react';
-import { OKABE_ITO } from './palette.ts';
+import { CHART, OKABE_ITO } from './palette.ts';
+import { DataTableDetails } from './SvgChart.tsx';
 import { linearScale, ticks } from './scale.ts';
 
 export interface OpponentModelChartProps {
@@ -55,6 +56,7 @@ export function OpponentModelChart({ report, nameOf }: OpponentModelChartProps) 
         )}
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${n} offers, mean absolute error ${fmt(meanAbs)}`} style={{ maxWidth: '100%' }}>
+        <title>{`${title}: estimated against true utility of each offer`}</title>
         {ticks(0, 1, 5).map((v) => (
           <g key={`y${v}`}>
             <line x1={M.left} x2={W - M.right} y1={sy(v)} y2={sy(v)} stroke="#ddd" />
@@ -71,10 +73,10 @@ export function OpponentModelChart({ report, nameOf }: OpponentModelChartProps) 
         <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize="12">
           offer of {nameOf(pair.about)}
         </text>
-        <path d={path('truth')} fill="none" stroke={OKABE_ITO.black} strokeWidth={1.6} />
+        <path d={path('truth')} fill="none" stroke={CHART.text} strokeWidth={1.6} />
         <path d={path('estimate')} fill="none" stroke={OKABE_ITO.vermillion} strokeWidth={1.6} strokeDasharray="5 3" />
         <g fontSize="12">
-          <line x1={W - 190} x2={W - 166} y1={M.top + 8} y2={M.top + 8} stroke={OKABE_ITO.black} strokeWidth={1.6} />
+          <line x1={W - 190} x2={W - 166} y1={M.top + 8} y2={M.top + 8} stroke={CHART.text} strokeWidth={1.6} />
           <text x={W - 160} y={M.top + 12}>
             true utility
           </text>
@@ -84,6 +86,7 @@ export function OpponentModelChart({ report, nameOf }: OpponentModelChartProps) 
           </text>
         </g>
       </svg>
+      <DataTableDetails table={{ caption: `${title}: each offer's true and estimated utility`, header: ['offer', 'true utility', 'estimate'], rows: points.map((p, i) => [String(i + 1), p.truth, p.estimate]) }} />
       <table data-testid="om-accuracy">
         <caption>{title}: accuracy of the final estimate over the outcome space</caption>
         <thead>

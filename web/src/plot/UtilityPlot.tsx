@@ -2,7 +2,7 @@
 // the bargaining solutions, the reservation lines and the zone of agreement. Hover or arrow keys describe an outcome.
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Cloud } from '../compute/cloud.ts';
-import { OKABE_ITO, SOLUTION_STYLE, densityOpacity } from './palette.ts';
+import { CHART, SOLUTION_STYLE, coinciding, densityOpacity, jointLabel, markerPath, type MarkerShape, type SolutionKey } from './palette.ts';
 import { linearScale, nearest, paddedDomain, ticks } from './scale.ts';
 
 export interface PlotParty {
@@ -28,9 +28,15 @@ export interface UtilityPlotProps {
   readonly frontier: readonly PlotPoint[];
   /** True when the frontier is over more parties than the two plotted (drawn as points, not a line). */
   readonly frontierProjected?: boolean;
-  readonly solutions: readonly (PlotPoint & { readonly key: keyof typeof SOLUTION_STYLE })[];
+  readonly solutions: readonly (PlotPoint & { readonly key: SolutionKey })[];
   /** Offers of a simulation, in order (drawn as a path). */
   readonly trace?: readonly TracePoint[];
+  /** The legend entry of the trace (default: the offers of a run). */
+  readonly traceLegend?: string;
+  /** Who made the offers of the trace, each in its own colour (the legend). */
+  readonly traceSeries?: readonly { readonly name: string; readonly colour: string }[];
+  /** The agreement of a run, marked as such. */
+  readonly agreement?: PlotPoint | null;
   /** Describes an outcome of the cloud by its index (hover). */
   readonly describeIndex: (index: number) => string;
   readonly title: string;
@@ -40,19 +46,12 @@ const W = 600;
 const H = 460;
 const M = { left: 56, right: 16, top: 16, bottom: 48 };
 
-function marker(shape: string, cx: number, cy: number, r: number, colour: string, key: string) {
-  const common = { fill: colour, stroke: OKABE_ITO.black, strokeWidth: 1.2 };
-  switch (shape) {
-    case 'diamond':
-      return <polygon key={key} points={`${cx},${cy - r * 1.3} ${cx + r * 1.3},${cy} ${cx},${cy + r * 1.3} ${cx - r * 1.3},${cy}`} {...common} />;
-    case 'square':
-      return <rect key={key} x={cx - r} y={cy - r} width={2 * r} height={2 * r} {...common} />;
-    case 'triangle':
-      return <polygon key={key} points={`${cx},${cy - r * 1.3} ${cx + r * 1.2},${cy + r} ${cx - r * 1.2},${cy + r}`} {...common} />;
-    default:
-      return <circle key={key} cx={cx} cy={cy} r={r} {...common} />;
-  }
+function marker(shape: MarkerShape, cx: number, cy: number, r: number, colour: string, key: string) {
+  return <path key={key} d={markerPath(shape, cx, cy, r)} fill={colour} stroke={CHART.axis} strokeWidth={1.2} />;
 }
+
+/** Pixels within which two solution markers would hide each other: drawn once, labelled together. */
+const COINCIDE_PX = 4;
 
 export function UtilityPlot(props: UtilityPlotProps) {
   const { cloud, frontier, solutions, trace = [], x, y } = props;
@@ -98,7 +97,7 @@ export function UtilityPlot(props: UtilityPlotProps) {
         const x1 = sx(cloud.xmin + (bx + 1) * cw);
         const y0 = sy(cloud.ymin + (by + 1) * ch);
         const y1 = sy(cloud.ymin + by * ch);
-        cells.push(<rect key={by * bins + bx} x={x0} y={y0} width={Math.max(1, x1 - x0)} height={Math.max(1, y1 - y0)} fill={OKABE_ITO.blue} fillOpacity={densityOpacity(c, max)} />);
+        cells.push(<rect key={by * bins + bx} x={x0} y={y0} width={Math.max(1, x1 - x0)} height={Math.max(1, y1 - y0)} fill={CHART.outcome} fillOpacity={densityOpacity(c, max)} />);
       }
     return cells;
   }, [cloud, sx, sy]);
@@ -106,11 +105,24 @@ export function UtilityPlot(props: UtilityPlotProps) {
   const dots = useMemo(() => {
     if (cloud?.kind !== 'points') return null;
     const out = [];
-    for (let i = 0; i < cloud.xs.length; i++) out.push(<circle key={i} cx={sx(cloud.xs[i]!)} cy={sy(cloud.ys[i]!)} r={2.2} fill={OKABE_ITO.blue} fillOpacity={0.45} />);
+    for (let i = 0; i < cloud.xs.length; i++) out.push(<circle key={i} cx={sx(cloud.xs[i]!)} cy={sy(cloud.ys[i]!)} r={2.2} fill={CHART.outcome} fillOpacity={0.5} />);
     return out;
   }, [cloud, sx, sy]);
 
-  const marked = useMemo(() => [...solutions.map((s) => ({ ...s, label: `${SOLUTION_STYLE[s.key].label}: ${s.label}` })), ...trace, ...frontier], [solutions, trace, frontier]);
+  // Solutions that fall on the same spot are one marker, labelled together ("Nash = KS").
+  const groups = useMemo(
+    () =>
+      coinciding(
+        solutions.map((s) => ({ ...s, px: sx(s.x), py: sy(s.y) })).map((s) => ({ ...s, x: s.px, y: s.py, ux: s.x, uy: s.y })),
+        COINCIDE_PX,
+      ).map((g) => ({ x: g.members[0]!.ux, y: g.members[0]!.uy, keys: g.members.map((m) => m.key), short: jointLabel(g.members.map((m) => SOLUTION_STYLE[m.key].short)), long: jointLabel(g.members.map((m) => SOLUTION_STYLE[m.key].label)), label: g.members[0]!.label })),
+    [solutions, sx, sy],
+  );
+  // Hover and arrow keys: later entries win ties, so a solution is named before the frontier point under it.
+  const marked = useMemo(
+    () => [...frontier.map((p) => ({ ...p })), ...trace, ...(props.agreement ? [{ ...props.agreement, label: `agreement: ${props.agreement.label}` }] : []), ...groups.map((g) => ({ x: g.x, y: g.y, label: `${g.long}: ${g.label}` }))],
+    [frontier, trace, groups, props.agreement],
+  );
 
   const describeAt = (px: number, py: number): string | null => {
     const k = nearest(
@@ -187,6 +199,7 @@ export function UtilityPlot(props: UtilityPlotProps) {
         onKeyDown={onKey}
         data-testid="utility-plot"
       >
+        <title>{props.title}</title>
         <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} fill="#fff" stroke="#888" />
         {(resX !== undefined || resY !== undefined) && (
           <rect
@@ -195,7 +208,7 @@ export function UtilityPlot(props: UtilityPlotProps) {
             y={M.top}
             width={Math.max(0, W - M.right - sx(resX ?? sx.domain[0]))}
             height={Math.max(0, sy(resY ?? sy.domain[0]) - M.top)}
-            fill={OKABE_ITO.bluishGreen}
+            fill={CHART.zone}
             fillOpacity={0.08}
           />
         )}
@@ -223,23 +236,44 @@ export function UtilityPlot(props: UtilityPlotProps) {
         <text transform={`translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={13}>
           utility of {y.name}
         </text>
-        {resX !== undefined && <line data-testid="reservation-x" x1={sx(resX)} x2={sx(resX)} y1={M.top} y2={H - M.bottom} stroke={OKABE_ITO.black} strokeDasharray="6 4" />}
-        {resY !== undefined && <line data-testid="reservation-y" x1={M.left} x2={W - M.right} y1={sy(resY)} y2={sy(resY)} stroke={OKABE_ITO.black} strokeDasharray="6 4" />}
+        {resX !== undefined && <line data-testid="reservation-x" x1={sx(resX)} x2={sx(resX)} y1={M.top} y2={H - M.bottom} stroke={CHART.reservation} strokeDasharray="6 4" />}
+        {resY !== undefined && <line data-testid="reservation-y" x1={M.left} x2={W - M.right} y1={sy(resY)} y2={sy(resY)} stroke={CHART.reservation} strokeDasharray="6 4" />}
         {frontierSorted.length > 0 && !props.frontierProjected && (
-          <polyline data-testid="frontier" data-points={frontierSorted.length} points={frontierSorted.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke={OKABE_ITO.vermillion} strokeWidth={2} />
+          <polyline data-testid="frontier" data-points={frontierSorted.length} points={frontierSorted.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke={CHART.frontier} strokeWidth={2} />
         )}
         {(frontierSorted.length <= 400 || props.frontierProjected) && (
           <g data-testid="frontier-points" data-points={frontierSorted.length}>
             {frontierSorted.map((p, i) => (
-              <circle key={`f${i}`} cx={sx(p.x)} cy={sy(p.y)} r={props.frontierProjected ? 3.5 : 3} fill={OKABE_ITO.vermillion} />
+              <circle key={`f${i}`} cx={sx(p.x)} cy={sy(p.y)} r={props.frontierProjected ? 3.5 : 3} fill={CHART.frontier} />
             ))}
           </g>
         )}
-        {trace.length > 0 && <polyline data-testid="trace" points={trace.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke="#555" strokeWidth={1} strokeDasharray="2 2" />}
+        {trace.length > 0 && !props.traceSeries && <polyline data-testid="trace" points={trace.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke="#777" strokeWidth={0.8} strokeDasharray="2 3" />}
+        {(props.traceSeries ?? []).map((s) => {
+          const own = trace.filter((p) => p.colour === s.colour);
+          return own.length > 1 ? <polyline key={s.name} points={own.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke={s.colour} strokeWidth={1.8} strokeOpacity={0.8} /> : null;
+        })}
         {trace.map((p, i) => (
           <circle key={`t${i}`} cx={sx(p.x)} cy={sy(p.y)} r={i === trace.length - 1 ? 6 : 3.5} fill={p.colour} stroke="#000" strokeWidth={i === trace.length - 1 ? 2 : 0.5} />
         ))}
-        {solutions.map((s) => marker(SOLUTION_STYLE[s.key].shape, sx(s.x), sy(s.y), 6, SOLUTION_STYLE[s.key].colour, s.key))}
+        {props.agreement && (
+          <g data-testid="agreement-marker">
+            <circle cx={sx(props.agreement.x)} cy={sy(props.agreement.y)} r={11} fill="none" stroke={CHART.text} strokeWidth={2.5} />
+            <text x={sx(props.agreement.x) + 14} y={sy(props.agreement.y) - 10} fontSize={13} fontWeight={700} fill={CHART.text}>
+              agreement
+            </text>
+          </g>
+        )}
+        {groups.map((g) => (
+          <g key={g.keys.join('=')} data-testid="solution-marker" data-label={g.short}>
+            {marker(SOLUTION_STYLE[g.keys[0]!].shape, sx(g.x), sy(g.y), 6, SOLUTION_STYLE[g.keys[0]!].colour, g.keys.join('='))}
+            {g.keys.length > 1 && (
+              <text x={sx(g.x) + 10} y={sy(g.y) + 16} fontSize={12} fontWeight={600} fill={CHART.text}>
+                {g.short}
+              </text>
+            )}
+          </g>
+        ))}
         {focusIndex >= 0 && marked[focusIndex] && <circle cx={sx(marked[focusIndex].x)} cy={sy(marked[focusIndex].y)} r={10} fill="none" stroke="#000" strokeWidth={2} />}
       </svg>
       {hover && (
@@ -250,33 +284,63 @@ export function UtilityPlot(props: UtilityPlotProps) {
       <figcaption>
         <ul className="legend">
           <li>
-            <span className="swatch" style={{ background: OKABE_ITO.blue, opacity: 0.6 }} /> {cloud?.kind === 'density' ? `outcomes (density${cloud.exact ? '' : ', sampled'})` : 'outcomes'}
+            <span className="swatch" style={{ background: CHART.outcome, opacity: 0.6 }} /> {cloud?.kind === 'density' ? `outcomes (density${cloud.exact ? '' : ', sampled'})` : 'outcomes'}
           </li>
           {frontier.length > 0 && (
             <li>
-              <span className="swatch" style={{ background: OKABE_ITO.vermillion }} /> {props.frontierProjected ? 'Pareto frontier of all negotiators (projected onto these two)' : 'Pareto frontier'}
+              <span className="swatch" style={{ background: CHART.frontier }} /> {props.frontierProjected ? 'Pareto frontier of all negotiators (projected onto these two)' : 'Pareto frontier'}
             </li>
           )}
-          {solutions.map((s) => (
-            <li key={s.key}>
+          {groups.map((g) => (
+            <li key={g.keys.join('=')}>
               <svg width="14" height="14" aria-hidden="true">
-                {marker(SOLUTION_STYLE[s.key].shape, 7, 7, 5, SOLUTION_STYLE[s.key].colour, s.key)}
+                {marker(SOLUTION_STYLE[g.keys[0]!].shape, 7, 7, 5, SOLUTION_STYLE[g.keys[0]!].colour, g.keys.join('='))}
               </svg>{' '}
-              {SOLUTION_STYLE[s.key].label}
+              {g.keys.length > 1 ? `${g.long} (the same deal)` : g.long}
             </li>
           ))}
-          {trace.length > 0 && <li>offers of the run (coloured by who made them; the last one larger)</li>}
+          {(props.traceSeries ?? []).map((s) => (
+            <li key={s.name}>
+              <span className="swatch" style={{ background: s.colour }} /> offers of {s.name}
+            </li>
+          ))}
+          {props.agreement && <li>◯ the agreement</li>}
+          {trace.length > 0 && !props.traceSeries && <li>{props.traceLegend ?? 'offers of the run (the last one larger)'}</li>}
           {(resX !== undefined || resY !== undefined) && (
             <>
               <li>
                 <span className="swatch dashed" /> reservation values
               </li>
               <li>
-                <span className="swatch" style={{ background: OKABE_ITO.bluishGreen, opacity: 0.25 }} /> zone where both get at least their reservation
+                <span className="swatch" style={{ background: CHART.zone, opacity: 0.25 }} /> zone where both get at least their reservation
               </li>
             </>
           )}
         </ul>
+        <details className="data-table">
+          <summary>Data table</summary>
+          <div className="scroll">
+            <table>
+              <caption>{props.title}: the points marked on the plot</caption>
+              <thead>
+                <tr>
+                  <th scope="col">point</th>
+                  <th scope="col">utility of {x.name}</th>
+                  <th scope="col">utility of {y.name}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...groups.map((g) => ({ x: g.x, y: g.y, label: `${g.long}: ${g.label}` })), ...(props.agreement ? [{ ...props.agreement, label: `agreement: ${props.agreement.label}` }] : []), ...trace, ...frontierSorted].slice(0, 300).map((p, i) => (
+                  <tr key={i}>
+                    <th scope="row">{p.label}</th>
+                    <td>{p.x.toFixed(3)}</td>
+                    <td>{p.y.toFixed(3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { OutcomeSpace } from 'parley';
+import { OutcomeSpace, outcomeText } from 'parley';
 import type { AnalysisResult, FrontierEntry, Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
 import type { Cloud } from '../compute/cloud.ts';
@@ -8,6 +8,8 @@ import { engine, WorkerError } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { defaultPair, fmt, plottableParties, utilitiesText } from './view-model.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
+import { Outcome } from '../view/OutcomeTable.tsx';
+import { Term } from '../view/Glossary.tsx';
 
 export interface AnalysisProps {
   readonly scenario: Scenario;
@@ -61,7 +63,7 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
   };
 
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const words = (o: readonly number[]) => space.describe(o);
+  const words = (o: readonly number[]) => outcomeText(scenario.issues, o);
 
   const plotData = useMemo(() => {
     if (!result || !pair) return null;
@@ -127,10 +129,10 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
         <div className="facts" data-testid="analysis-facts">
           <p>
             {result.outcomes.toLocaleString('en')} outcomes, {result.exact ? 'analysed exactly' : `not exact (${result.method})`}
-            {ms !== null && <> in {ms.toFixed(0)} ms</>}. Pareto frontier: {result.frontier.points.length} distinct utility vectors ({result.frontier.outcomes} outcomes).
+            {ms !== null && <> in {ms.toFixed(0)} ms</>}. <Term k="Pareto frontier">Pareto frontier</Term>: {result.frontier.points.length} distinct utility vectors ({result.frontier.outcomes} outcomes).
           </p>
           <p data-testid="zone">
-            Zone of agreement:{' '}
+            <Term k="zone of agreement">Zone of agreement</Term>:{' '}
             {result.rational.exists === false
               ? 'none — no outcome gives every negotiator at least its reservation value.'
               : result.rational.count !== null
@@ -140,7 +142,7 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
         </div>
       )}
       {result && plotData && <UtilityPlot title={`Utility space of ${plotData.x.name} and ${plotData.y.name}`} cloud={cloud} {...plotData} describeIndex={(i) => words(space.outcomeAt(i))} />}
-      {result && <SolutionsTable result={result} nameOf={nameOf} words={words} />}
+      {result && <SolutionsTable result={result} nameOf={nameOf} issues={scenario.issues} />}
       {result && result.notes.length > 0 && (
         <ul className="notes">
           {result.notes.map((n, i) => (
@@ -152,18 +154,19 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
   );
 }
 
-function SolutionsTable({ result, nameOf, words }: { result: AnalysisResult; nameOf: (id: string) => string; words: (o: readonly number[]) => string }) {
+function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; nameOf: (id: string) => string; issues: Scenario['issues'] }) {
+  const nash = result.solutions.nash?.outcome ?? null;
   const ids = result.parties.filter((p) => p.defines).map((p) => p.id);
   const rows: { label: string; e: { outcome: readonly number[]; utilities: Readonly<Record<string, number>> } }[] = [];
-  const names = { nash: 'Nash', kalaiSmorodinsky: 'Kalai–Smorodinsky', utilitarian: 'Utilitarian', egalitarian: 'Egalitarian' } as const;
+  const names = { nash: 'Nash', kalaiSmorodinsky: 'Kalai–Smorodinsky', utilitarian: 'utilitarian', egalitarian: 'egalitarian' } as const;
   for (const k of Object.keys(names) as (keyof typeof names)[]) {
     const s = result.solutions[k];
     if (s) rows.push({ label: names[k], e: s });
   }
   result.top.forEach((t: FrontierEntry, i) => rows.push({ label: `frontier #${i + 1}${t.rational ? '' : ' (not rational)'}`, e: t }));
   return (
-    <table data-testid="solutions-table">
-      <caption>Bargaining solutions and the top of the Pareto frontier</caption>
+    <table data-testid="solutions-table" className="solutions">
+      <caption>Bargaining solutions and the top of the Pareto frontier{nash ? ' (each deal shown by how it differs from the Nash deal)' : ''}</caption>
       <thead>
         <tr>
           <th scope="col">point</th>
@@ -178,10 +181,14 @@ function SolutionsTable({ result, nameOf, words }: { result: AnalysisResult; nam
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            <th scope="row">{r.label}</th>
-            <td>{words(r.e.outcome)}</td>
+            <th scope="row">{r.label.startsWith('frontier') ? r.label : <Term k={r.label}>{r.label}</Term>}</th>
+            <td>
+              <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" onlyDifferences />
+            </td>
             {ids.map((id) => (
-              <td key={id}>{fmt(r.e.utilities[id])}</td>
+              <td key={id} data-label={nameOf(id)}>
+                {fmt(r.e.utilities[id])}
+              </td>
             ))}
           </tr>
         ))}

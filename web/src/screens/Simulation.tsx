@@ -1,15 +1,19 @@
-import { AGENT_KINDS, OutcomeSpace } from 'parley';
-import type { Scenario } from 'parley';
+import { AGENT_KINDS, OutcomeSpace, outcomeText, plot as svgPlot } from 'parley';
+import type { PlotLayer, Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api.ts';
+import { api, type RunListing } from '../api.ts';
 import type { SimulationSummary } from '../compute/simulate.ts';
 import { seriesColour } from '../plot/palette.ts';
 import { UtilityPlot } from '../plot/UtilityPlot.tsx';
 import { OpponentModelChart } from '../plot/OpponentModelChart.tsx';
+import { SvgChart } from '../plot/SvgChart.tsx';
+import { StrategyHelp } from '../view/StrategyHelp.tsx';
+import { Term } from '../view/Glossary.tsx';
 import { engine } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
 import { defaultPair, fmt, participantsOf } from './view-model.ts';
+import { Outcome } from '../view/OutcomeTable.tsx';
 
 export interface SimulationProps {
   readonly scenario: Scenario;
@@ -30,6 +34,8 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [runs, setRuns] = useState<RunListing[] | null>(null);
+  const [openedRun, setOpenedRun] = useState<number | null>(null);
   const pair = useMemo(() => defaultPair(scenario), [scenario]);
   const outcomeSpace = useMemo(() => new OutcomeSpace(scenario.issues), [scenario]);
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
@@ -63,7 +69,8 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         setProgress({ done, total, stage: stage ?? '' }),
       );
       setResult(r);
-      setStep(Math.max(0, r.trace.length - 1));
+      setOpenedRun(null);
+      setStep(Math.max(0, r.trace.filter((t) => t.utilities).length - 1));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -73,8 +80,47 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
 
   const save = async () => {
     if (!result) return;
-    const r = await api.saveRun(scenarioId, 'simulation', { protocol, agents, rounds, seed, repeats }, { first: result.first, stats: result.stats, runs: result.runs });
-    setSaved(`Saved as run ${r.id}.`);
+    try {
+      // The whole summary, trace included, so that a saved run opens here as it was.
+      const r = await api.saveRun(scenarioId, 'simulation', { protocol, agents, rounds, seed, repeats }, result);
+      setSaved(`Saved as run ${r.id}.`);
+      void loadRuns();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const loadRuns = async () => {
+    try {
+      setRuns((await api.listRuns(scenarioId)).filter((r) => r.kind === 'simulation'));
+    } catch {
+      setRuns([]);
+    }
+  };
+  useEffect(() => {
+    void loadRuns();
+  }, [scenarioId]);
+
+  const openRun = async (id: number) => {
+    setError(null);
+    try {
+      const run = await api.getRun(id);
+      const r = run.result as Partial<SimulationSummary> | null;
+      const c = run.config as Partial<{ protocol: typeof protocol; agents: string[]; rounds: number; seed: number; repeats: number }> | null;
+      if (!r || !r.first || !r.stats || !r.runs) throw new Error(`run ${id} holds no simulation result`);
+      if (c?.protocol) setProtocol(c.protocol);
+      if (c?.agents) setAgents(c.agents);
+      if (c?.rounds) setRounds(c.rounds);
+      if (c?.seed !== undefined) setSeed(c.seed);
+      if (c?.repeats) setRepeats(c.repeats);
+      const full: SimulationSummary = { protocol: r.protocol ?? c?.protocol ?? 'aop', participants: r.participants ?? [], trace: r.trace ?? [], first: r.first, runs: r.runs, stats: r.stats, ...(r.models ? { models: r.models } : {}) };
+      setResult(full);
+      setStep(Math.max(0, full.trace.filter((t) => t.utilities).length - 1));
+      setOpenedRun(id);
+      setSaved(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const offers = result ? result.trace.filter((t) => t.utilities).slice(0, step + 1) : [];
@@ -82,11 +128,16 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
     ? offers.map((t) => ({
         x: t.utilities![pair[0]] ?? 0,
         y: t.utilities![pair[1]] ?? 0,
-        label: `round ${t.round + 1}, ${nameOf(t.party)} ${t.kind}s: ${t.text}`,
+        label: `round ${t.round + 1}, ${nameOf(t.party)} ${t.kind}s: ${t.outcome ? outcomeText(scenario.issues, t.outcome) : t.text}`,
         colour: seriesColour(Math.max(0, participants.indexOf(t.party))),
       }))
     : [];
   const current = result?.trace.filter((t) => t.utilities)[step];
+  const nash = space?.analysis.solutions.nash?.outcome ?? null;
+  const agreementPoint =
+    pair && result?.first.agreement && step === (result.trace.filter((t) => t.utilities).length - 1)
+      ? { x: result.first.utilities[pair[0]] ?? 0, y: result.first.utilities[pair[1]] ?? 0, label: outcomeText(scenario.issues, result.first.agreement) }
+      : null;
 
   return (
     <section aria-labelledby="sim-title">
@@ -111,7 +162,9 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         </label>
       </div>
       <fieldset>
-        <legend>Strategies</legend>
+        <legend>
+          <Term k="strategy">Strategies</Term>
+        </legend>
         {participants.map((id, i) => (
           <label key={id} className="inline">
             {nameOf(id)}{' '}
@@ -123,6 +176,9 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
               ))}
             </select>
           </label>
+        ))}
+        {participants.map((id, i) => (
+          <StrategyHelp key={id} who={nameOf(id)} name={agents[i] ?? 'boulware'} />
         ))}
       </fieldset>
       <div className="row">
@@ -136,6 +192,31 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         )}
         {saved && <span role="status">{saved}</span>}
       </div>
+      {runs && runs.length > 0 && (
+        <details className="saved-runs" data-testid="saved-runs">
+          <summary>Saved runs ({runs.length})</summary>
+          <ul>
+            {runs.map((r) => {
+              const c = r.config as Partial<{ protocol: string; agents: string[]; rounds: number; seed: number; repeats: number }> | null;
+              return (
+                <li key={r.id}>
+                  <button type="button" onClick={() => void openRun(r.id)} aria-current={openedRun === r.id ? 'true' : undefined}>
+                    Open run {r.id}
+                  </button>{' '}
+                  <span className="hint">
+                    {new Date(r.createdAt).toLocaleString('en')}: {c?.protocol ?? '?'}, {(c?.agents ?? []).join(' vs ')}, {c?.rounds ?? '?'} rounds, seed {c?.seed ?? '?'}, {c?.repeats ?? '?'} repeats
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+      {openedRun !== null && result && (
+        <p role="status" data-testid="opened-run">
+          Showing saved run {openedRun}.
+        </p>
+      )}
       {progress && <ProgressBar label="Simulating in the background" progress={progress} />}
       {error && (
         <p role="alert" className="error">
@@ -145,8 +226,9 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
       {result && (
         <>
           <p data-testid="sim-outcome">
-            First run (seed {result.first.seed}): {result.first.agreement ? `agreement in round ${result.first.rounds}: ${result.first.agreementText}` : `no agreement (${result.first.endReason})`}.
+            First run (seed {result.first.seed}): {result.first.agreement ? `agreement in round ${result.first.rounds}:` : `no agreement (${result.first.endReason}).`}
           </p>
+          {result.first.agreement && <Outcome issues={scenario.issues} outcome={result.first.agreement} reference={nash} referenceName="Nash" caption="The agreement of the first run" testId="sim-agreement" />}
           <div className="row" role="group" aria-label="Step through the first run">
             <button type="button" onClick={() => setStep(0)} disabled={step === 0}>
               First
@@ -170,9 +252,10 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
             </button>
             <span data-testid="sim-step" aria-live="polite">
               Step {step + 1} of {result.trace.filter((t) => t.utilities).length}
-              {current ? `: round ${current.round + 1}, ${nameOf(current.party)} ${current.kind}s ${current.text}` : ''}
+              {current ? `: round ${current.round + 1}, ${nameOf(current.party)} ${current.kind}s` : ''}
             </span>
           </div>
+          {current?.outcome && <Outcome issues={scenario.issues} outcome={current.outcome} reference={nash} referenceName="Nash" caption={`Round ${current.round + 1}: what ${nameOf(current.party)} ${current.kind === 'offer' ? 'offers' : `${current.kind}s`}`} testId="sim-current" />}
           {pair && (
             <UtilityPlot
               title="Offers of the first run in the utility space"
@@ -183,9 +266,18 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
               frontierProjected={background?.frontierProjected ?? false}
               solutions={[]}
               trace={trace}
-              describeIndex={(i) => outcomeSpace.describe(outcomeSpace.outcomeAt(i))}
+              traceSeries={participants.map((id, i) => ({ name: nameOf(id), colour: seriesColour(i) }))}
+              agreement={agreementPoint}
+              describeIndex={(i) => outcomeText(scenario.issues, outcomeSpace.outcomeAt(i))}
             />
           )}
+          <h3>Utility over the rounds</h3>
+          <p className="hint">One chart per party: the utility to that party of each offer, coloured by who made it{result.first.agreement ? '; the agreement is marked' : ''}.</p>
+          <div className="chart-grid">
+            {participants.map((id) => (
+              <RoundsChart key={id} party={id} nameOf={nameOf} participants={participants} result={result} reservation={space?.analysis.parties.find((p) => p.id === id)?.reservation} />
+            ))}
+          </div>
           {result.models && <OpponentModelChart report={result.models} nameOf={nameOf} />}
           <table data-testid="sim-stats">
             <caption>
@@ -215,5 +307,38 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         </>
       )}
     </section>
+  );
+}
+
+/** The utility to one party of every offer of the first run, one line per proposer, the agreement marked. */
+function RoundsChart({ party, nameOf, participants, result, reservation }: { party: string; nameOf: (id: string) => string; participants: readonly string[]; result: SimulationSummary; reservation: number | undefined }) {
+  const steps = result.trace.filter((t) => t.utilities && t.outcome && (t.kind === 'offer' || t.kind === 'propose' || t.kind === 'text'));
+  const layers: PlotLayer[] = participants.flatMap((id, i): PlotLayer[] => {
+    const own = steps.filter((t) => t.party === id);
+    return own.length ? [{ label: `offers of ${nameOf(id)}`, points: own.map((t) => [t.round + 1, t.utilities![party] ?? 0] as const), kind: 'line', color: seriesColour(i) }] : [];
+  });
+  const first = result.first;
+  if (first.agreement && first.utilities[party] !== undefined) layers.push({ label: 'agreement', points: [[first.rounds, first.utilities[party]!]], kind: 'dot', color: '#1a1a1a', radius: 5, shape: 'diamond', titles: [`agreement in round ${first.rounds}: utility ${first.utilities[party]!.toFixed(3)}`] });
+  const svg = svgPlot({
+    title: `Utility of ${nameOf(party)} over the rounds`,
+    xLabel: 'round',
+    yLabel: `utility of ${nameOf(party)}`,
+    layers,
+    yDomain: [0, 1.05],
+    ...(first.agreement ? { vLines: [{ x: first.rounds, label: 'agreement' }] } : {}),
+    ...(reservation !== undefined && Number.isFinite(reservation) ? { hLines: [{ y: reservation, label: 'reservation' }] } : {}),
+    width: 460,
+    height: 300,
+  });
+  return (
+    <SvgChart
+      svg={svg}
+      testId="rounds-chart"
+      table={{
+        caption: `Utility of ${nameOf(party)} of each offer of the first run`,
+        header: ['round', 'proposer', `utility of ${nameOf(party)}`],
+        rows: steps.map((t) => [String(t.round + 1), nameOf(t.party), t.utilities![party] ?? 0]),
+      }}
+    />
   );
 }

@@ -1,8 +1,10 @@
-import type { Scenario } from 'parley';
+import { parameterLabel, plot as svgPlot } from 'parley';
+import type { PlotLayer, QuestionAnswer, Scenario, TradeoffAnalysis } from 'parley';
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
-import { OKABE_ITO } from '../plot/palette.ts';
-import { linearScale, ticks } from '../plot/scale.ts';
+import { Tornado } from '../plot/Tornado.tsx';
+import { seriesColour } from '../plot/palette.ts';
+import { SvgChart } from '../plot/SvgChart.tsx';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';
 import { fmt } from './view-model.ts';
@@ -51,6 +53,11 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
           </label>
         ))}
       </fieldset>
+      {(scenario.questions?.length ?? 0) > 0 && !result && (
+        <p className="hint" data-testid="questions-pending">
+          This scenario declares {scenario.questions!.length} question{scenario.questions!.length === 1 ? '' : 's'} ({scenario.questions!.map((q) => q.text).join(' · ')}); they are answered with the comparison.
+        </p>
+      )}
       <button type="button" onClick={() => void run()} disabled={busy}>
         {busy ? 'Working…' : 'Compare and test sensitivity'}
       </button>
@@ -61,17 +68,14 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
       )}
       {result && (
         <>
-          {result.questions && (
+          {result.questions.length > 0 && (
             <>
-              <h3>The four questions</h3>
-              <dl data-testid="four-questions">
+              <h3>Questions</h3>
+              <div data-testid="questions">
                 {result.questions.map((q) => (
-                  <div key={q.key}>
-                    <dt>{q.question}</dt>
-                    <dd>{q.summary}</dd>
-                  </div>
+                  <QuestionCard key={q.id} answer={q} nameOf={nameOf} />
                 ))}
-              </dl>
+              </div>
             </>
           )}
           <h3>Side by side</h3>
@@ -118,7 +122,7 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
             </p>
           ))}
           {negotiators.slice(0, 2).map((p) => (
-            <Tornado key={p} party={nameOf(p)} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: r.parameter.id, low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
+            <Tornado key={p} party={nameOf(p)} range={result.sensitivity.range} base={result.sensitivity.base.nashUtilities[p]} rows={result.sensitivity.tornado.slice(0, 12).map((r) => ({ label: parameterLabel(r.parameter, nameOf), low: r.low.answers.nashUtilities[p], high: r.high.answers.nashUtilities[p] }))} />
           ))}
           <table data-testid="sensitivity-table">
             <caption>One assumption at a time, most influential first</caption>
@@ -167,44 +171,149 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
 
 const flip = (f: { delta: number; value: number } | null) => (f ? `${f.delta >= 0 ? '+' : ''}${(f.delta * 100).toFixed(1)} % (${fmt(f.value)})` : '—');
 
-/** A tornado chart: per assumption, the party's Nash utility at the low and high end of its range. */
-function Tornado({ party, base, rows }: { party: string; base: number | undefined; rows: { label: string; low: number | undefined; high: number | undefined }[] }) {
-  if (base === undefined || rows.length === 0) return null;
-  const W = 620;
-  const rowH = 20;
-  const left = 220;
-  const H = rows.length * rowH + 40;
-  const vals = rows.flatMap((r) => [r.low ?? base, r.high ?? base]).concat(base);
-  const lo = Math.min(...vals);
-  const hi = Math.max(...vals);
-  const sx = linearScale(hi > lo ? [lo, hi] : [base - 0.05, base + 0.05], [left, W - 20]);
+/** One declared question: the one-sentence answer first, the numbers on demand, the mediator's trade-off as a chart over λ. */
+function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id: string) => string }) {
+  const d = answer.details;
   return (
-    <figure className="tornado">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Tornado chart: ${party}'s utility at the Nash deal as each assumption moves`} data-testid="tornado">
-        {rows.map((r, i) => {
-          const a = sx(r.low ?? base);
-          const b = sx(r.high ?? base);
-          const y = 10 + i * rowH;
-          return (
-            <g key={r.label}>
-              <text x={left - 6} y={y + 13} textAnchor="end">
-                {r.label}
-              </text>
-              <rect x={Math.min(sx(base), a)} y={y + 3} width={Math.abs(a - sx(base))} height={rowH - 6} fill={OKABE_ITO.vermillion} />
-              <rect x={Math.min(sx(base), b)} y={y + 3} width={Math.abs(b - sx(base))} height={rowH - 6} fill={OKABE_ITO.blue} />
-            </g>
-          );
-        })}
-        <line x1={sx(base)} x2={sx(base)} y1={4} y2={H - 28} stroke="#000" />
-        {ticks(sx.domain[0], sx.domain[1], 5).map((t) => (
-          <text key={t} x={sx(t)} y={H - 12} textAnchor="middle">
-            {t}
-          </text>
-        ))}
-      </svg>
-      <figcaption>
-        {party}'s utility at the Nash deal: <span style={{ color: OKABE_ITO.vermillion }}>■</span> assumption −, <span style={{ color: OKABE_ITO.blue }}>■</span> assumption + (base {fmt(base)})
-      </figcaption>
-    </figure>
+    <article className="question" data-testid={`question-${answer.id}`} aria-labelledby={`question-${answer.id}-text`}>
+      <h4 id={`question-${answer.id}-text`}>{answer.text}</h4>
+      <p className="answer" data-testid="question-answer">
+        {answer.answer}
+      </p>
+      {d.type === 'mediator-tradeoff' && 'total' in d && <TradeoffChart t={d.total} nameOf={nameOf} />}
+      <details>
+        <summary>Details</summary>
+        <p>{d.summary}</p>
+        {'error' in d ? null : d.type === 'concession' && 'analysis' in d ? (
+          <table>
+            <caption>
+              Options of the conceded issues, by what they cost {nameOf(d.analysis.party)} ({d.passingKeepingAll} passing deals keep {d.analysis.keep} on every one)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">option</th>
+                <th scope="col">loss</th>
+                <th scope="col">rational deals with it</th>
+                <th scope="col">in rational deals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.analysis.options.map((o) => (
+                <tr key={`${o.issue}=${o.option}`}>
+                  <th scope="row">
+                    {o.issue}={o.option}
+                  </th>
+                  <td>{fmt(o.loss)}</td>
+                  <td>{o.rational}</td>
+                  <td>{o.rationalPresence}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'mediator-tradeoff' && 'total' in d ? (
+          <table>
+            <caption>The mediator's pick on each interval of λ (V = the negotiators' total utility)</caption>
+            <thead>
+              <tr>
+                <th scope="col">λ from</th>
+                <th scope="col">λ to</th>
+                {Object.keys(d.total.segments[0]?.utilities ?? {}).map((p) => (
+                  <th scope="col" key={p}>
+                    {nameOf(p)}
+                  </th>
+                ))}
+                <th scope="col">{nameOf(d.total.protected)} accepts</th>
+                <th scope="col">deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.total.segments.map((s) => (
+                <tr key={s.from}>
+                  <td>{fmt(s.from)}</td>
+                  <td>{fmt(s.to)}</td>
+                  {Object.values(s.utilities).map((u, i) => (
+                    <td key={i}>{fmt(u)}</td>
+                  ))}
+                  <td>{s.protectedAccepts ? 'yes' : 'no'}</td>
+                  <td>{s.deal}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'variant' && 'comparison' in d ? (
+          <table>
+            <caption>Base and variants side by side</caption>
+            <thead>
+              <tr>
+                <th scope="col">scenario</th>
+                <th scope="col">rational deals</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">Nash deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td>{r.rational ?? '?'}</td>
+                  <td>{r.passing ?? '?'}</td>
+                  <td>{r.nash ? recText(r.nash.outcome) : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'rule' && 'comparison' in d ? (
+          <table>
+            <caption>Deals each agreement rule makes reachable</caption>
+            <thead>
+              <tr>
+                <th scope="col">rule</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">refused by a negotiator</th>
+                <th scope="col">best passing deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rules.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.id}: {r.rule}
+                  </th>
+                  <td>{r.passing}</td>
+                  <td>{r.passingNotRational}</td>
+                  <td>{r.bestPassing ? r.bestPassing.deal : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </details>
+    </article>
+  );
+}
+
+/** The mediator's trade-off as the report draws it (the engine's SVG plot): each party's utility at the proposed deal as λ goes from 0 to 1. */
+function TradeoffChart({ t, nameOf }: { t: TradeoffAnalysis; nameOf: (id: string) => string }) {
+  if (t.grid.length === 0) return null;
+  const parties = Object.keys(t.grid[0]!.utilities);
+  const svg = svgPlot({
+    title: `The mediator's proposal as its weight on ${nameOf(t.protected)} moves`,
+    xLabel: `λ (weight on ${nameOf(t.protected)}'s utility)`,
+    yLabel: 'utility at the proposed deal',
+    xDomain: [0, 1],
+    layers: parties.map((p, i): PlotLayer => ({ label: nameOf(p), points: t.grid.map((g) => [g.lambda, g.utilities[p] ?? 0] as const), kind: 'step', color: seriesColour(i) })),
+    width: 560,
+    height: 300,
+  });
+  return (
+    <SvgChart
+      svg={svg}
+      testId="tradeoff-chart"
+      table={{
+        caption: `Utility at the proposed deal for each λ (weight on ${nameOf(t.protected)})`,
+        header: ['λ', ...parties.map(nameOf), 'deal'],
+        rows: t.grid.map((g) => [g.lambda, ...parties.map((p) => g.utilities[p] ?? 0), g.deal]),
+      }}
+    />
   );
 }

@@ -1,0 +1,193 @@
+// A TypeScript client of the live-session protocol (docs/live-protocol.md): plays one seat of a
+// session on a parley server with any parley agent, over WebSocket, reconnecting when the connection
+// drops. Node only (uses the `ws` package); exported as `parley/client`.
+import WebSocket from 'ws';
+import { agentFactory } from '../engine/agents/registry.ts';
+import type { Issue } from '../engine/model/issue.ts';
+import { OutcomeSpace } from '../engine/model/outcome-space.ts';
+import type { Party } from '../engine/model/party.ts';
+import { compileParty } from '../engine/model/party-evaluator.ts';
+import type { Agent, AgentFactory, ProtocolName } from '../engine/negotiation/agent.ts';
+import { createAgentView, prepareParty } from '../engine/negotiation/agent-view.ts';
+import type { TraceEvent } from '../engine/negotiation/events.ts';
+import type { SeatProfile } from '../engine/negotiation/live.ts';
+import { createRng } from '../engine/util/rng.ts';
+
+/** The end of a session as the seat sees it. */
+export interface SeatResult {
+  readonly agreement: readonly number[] | null;
+  readonly agreementText: string | null;
+  /** Own utility of the result (own reservation without agreement). */
+  readonly utility: number | null;
+  readonly endReason: string;
+  /** Every message received, in order (the protocol's record). */
+  readonly messages: readonly Record<string, unknown>[];
+}
+
+export interface ConnectSeatOptions {
+  /** Seed of the agent's own random stream (default 0). */
+  readonly seed?: number;
+  /** Reconnect attempts after a dropped connection (default 20), with `reconnectDelayMs` between them. */
+  readonly reconnects?: number;
+  readonly reconnectDelayMs?: number;
+  /** Called with every message received. */
+  readonly onMessage?: (m: Record<string, unknown>) => void;
+  /** Extra headers of the WebSocket upgrade (e.g. Origin). */
+  readonly headers?: Record<string, string>;
+}
+
+/** The WebSocket URL of a server's live endpoint, from its base URL (http://host:port/). */
+export function liveSocketUrl(url: string): string {
+  const u = new URL(url);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.pathname = '/api/live/ws';
+  u.search = '';
+  u.hash = '';
+  return u.toString();
+}
+
+interface Welcome {
+  seat: string | null;
+  protocol: ProtocolName;
+  participants: string[];
+  scenarioIssues: Issue[];
+  deadline: { rounds: number; timeMs: number | null };
+  profile: (SeatProfile & { reservationSpec?: Party['reservation'] }) | null;
+}
+
+/**
+ * Plays the seat that `token` opens with `agent` (a built-in agent name such
+ * as `boulware`, or a factory): builds the agent's view from the seat's own
+ * profile, answers each turn, shows it every public event, and resolves with
+ * the result when the session ends.
+ */
+export function connectSeat(url: string, token: string, agent: string | AgentFactory, options: ConnectSeatOptions = {}): Promise<SeatResult> {
+  const factory = typeof agent === 'string' ? agentFactory(agent) : agent;
+  const messages: Record<string, unknown>[] = [];
+  let lastSeq = 0;
+  let me: { agent: Agent; seat: string } | undefined;
+  let attempts = 0;
+  /** The last move sent, resent when the server throttled it. */
+  let lastMove: string | undefined;
+  return new Promise<SeatResult>((resolve, reject) => {
+    let done = false;
+    const open = () => {
+      const ws = new WebSocket(liveSocketUrl(url), { headers: options.headers ?? {} });
+      ws.on('open', () => {
+        ws.send(JSON.stringify({ type: 'hello', v: 1, token, after: lastSeq }));
+      });
+      ws.on('message', (data: WebSocket.RawData) => {
+        let m: Record<string, unknown>;
+        try {
+          m = JSON.parse(String(data)) as Record<string, unknown>;
+        } catch {
+          return;
+        }
+        if (typeof m.seq === 'number') {
+          if (m.seq <= lastSeq) return; // already seen (resent after a reconnect)
+          lastSeq = m.seq;
+        }
+        attempts = 0;
+        messages.push(m);
+        options.onMessage?.(m);
+        try {
+          handle(ws, m);
+        } catch (e) {
+          finish(e instanceof Error ? e : new Error(String(e)));
+          ws.close();
+        }
+      });
+      ws.on('close', () => {
+        if (done) return;
+        if (attempts++ >= (options.reconnects ?? 20)) return finish(new Error('the connection to the server was lost'));
+        setTimeout(open, options.reconnectDelayMs ?? 250);
+      });
+      ws.on('error', () => {
+        /* 'close' follows */
+      });
+    };
+    const finish = (r: SeatResult | Error) => {
+      if (done) return;
+      done = true;
+      if (r instanceof Error) reject(r);
+      else resolve(r);
+    };
+    const sendMove = (ws: WebSocket, move: object) => {
+      lastMove = JSON.stringify(move);
+      ws.send(lastMove);
+    };
+    const handle = (ws: WebSocket, m: Record<string, unknown>) => {
+      switch (m.type) {
+        case 'welcome': {
+          const w = m as unknown as Welcome;
+          if (!w.profile || !w.seat) throw new Error('this token is the host token; connectSeat needs a seat token');
+          if (me) return;
+          const space = new OutcomeSpace(w.scenarioIssues);
+          const p = w.profile;
+          const party: Party = {
+            id: p.id,
+            name: p.name,
+            role: 'negotiator',
+            ...(p.preferences ? { preferences: p.preferences } : {}),
+            ...(p.reservationSpec ? { reservation: p.reservationSpec } : p.reservation !== null && p.reservation !== undefined ? { reservation: { value: p.reservation } } : {}),
+            ...(p.discount ? { discount: p.discount } : {}),
+            ...(p.redLines ? { redLines: p.redLines } : {}),
+          };
+          const prepared = prepareParty(space, compileParty(space, party), () => createRng(0x5eed));
+          const deadline = w.deadline.timeMs !== null ? { rounds: w.deadline.rounds, timeMs: w.deadline.timeMs } : { rounds: w.deadline.rounds };
+          const view = createAgentView(prepared, { space, participants: w.participants, protocol: w.protocol, deadline, rng: createRng(options.seed ?? 0) });
+          me = { agent: factory(view), seat: w.seat };
+          return;
+        }
+        case 'event': {
+          const e = m.event as TraceEvent;
+          if (me && !('party' in e && e.party === me.seat && e.type !== 'propose')) me.agent.observe?.(e);
+          return;
+        }
+        case 'turn': {
+          if (!me) return;
+          const t = m as Record<string, unknown> & { round: number; turn: number; time: number };
+          if (m.method === 'vote') {
+            const vote = me.agent.vote?.({ round: t.round, turn: t.turn, time: t.time, proposal: t.proposal as number[], current: (t.current as number[] | null) ?? undefined, final: !!t.final });
+            void Promise.resolve(vote).then((accept) => sendMove(ws, { type: 'vote', accept: accept === true, turn: t.turn }));
+          } else {
+            const a = me.agent.respond({ round: t.round, turn: t.turn, time: t.time, offer: (t.offer as number[] | null) ?? undefined, proposer: (t.proposer as string | null) ?? undefined });
+            void Promise.resolve(a).then((action) =>
+              sendMove(ws, action.type === 'offer' ? { type: 'offer', outcome: [...action.outcome], turn: t.turn } : { type: action.type, turn: t.turn }),
+            );
+          }
+          return;
+        }
+        case 'result':
+          finish({
+            agreement: (m.agreement as number[] | null) ?? null,
+            agreementText: (m.agreementText as string | null) ?? null,
+            utility: (m.utility as number | null) ?? null,
+            endReason: String(m.endReason),
+            messages,
+          });
+          ws.close();
+          return;
+        case 'status':
+          if (m.status === 'interrupted') {
+            finish(new Error('the session was interrupted'));
+            ws.close();
+          }
+          return;
+        case 'error':
+          if (m.code === 'rate-limited' && lastMove) {
+            const again = lastMove;
+            setTimeout(() => {
+              if (!done && ws.readyState === ws.OPEN) ws.send(again);
+            }, 250);
+          }
+          if (m.code === 'unauthorized' && !me) {
+            finish(new Error(`the server refused the token: ${String(m.message)}`));
+            ws.close();
+          }
+          return;
+      }
+    };
+    open();
+  });
+}

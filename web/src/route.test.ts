@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, sameRoute, type Route } from './route.ts';
+
+const SCREENS = ['library', 'editor', 'analysis', 'what-if'];
+
+describe('routes in the location hash', () => {
+  it('reads screen, scenario and variant', () => {
+    expect(parseRoute('#/what-if?scenario=ceasefire&variant=us-deal', SCREENS, 'analysis')).toEqual({ screen: 'what-if', scenario: 'ceasefire', variant: 'us-deal' });
+    expect(parseRoute('#/editor', SCREENS, 'analysis')).toEqual({ screen: 'editor' });
+  });
+
+  it('falls back to the default screen for an unknown or empty one, and drops a variant without a scenario', () => {
+    expect(parseRoute('', SCREENS, 'analysis')).toEqual({ screen: 'analysis' });
+    expect(parseRoute('#/nowhere?scenario=x', SCREENS, 'analysis')).toEqual({ screen: 'analysis', scenario: 'x' });
+    expect(parseRoute('#/editor?variant=v', SCREENS, 'analysis')).toEqual({ screen: 'editor' });
+  });
+
+  it('round-trips ids that need escaping', () => {
+    const routes: Route[] = [
+      { screen: 'editor', scenario: 'a b&c=d/é', variant: '#1?x' },
+      { screen: 'library' },
+      { screen: 'what-if', scenario: '0f6c2a5e-1111-4222-8333-944445555666' },
+    ];
+    for (const r of routes) {
+      const back = parseRoute(formatRoute(r), SCREENS, 'analysis');
+      expect(back).toEqual(r);
+      expect(sameRoute(back, r)).toBe(true);
+    }
+    expect(sameRoute({ screen: 'editor' }, { screen: 'editor', scenario: 'x' })).toBe(false);
+  });
+});
