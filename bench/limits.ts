@@ -3,13 +3,14 @@
 // a child process; prints exit code, wall time and the child's peak RSS. Goals: peak RSS under 1 GB,
 // every input analysed or refused within 10 s. `npx tsx bench/limits.ts [CASE-SUBSTRING]`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/parley.js');
+// The compiled CLI when built (npm run build), else the sources through tsx.
+const CLI = existsSync(join(ROOT, 'dist/cli/main.js')) ? [join(ROOT, 'bin/parley.js')] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
 const RSS_HOOK = join(ROOT, 'bench/rss-at-exit.mjs');
 const MiB = 1024 * 1024;
 const CAP = 16 * MiB;
@@ -117,7 +118,7 @@ interface Result {
 function run(args: string[], rssFile: string): Result {
   rmSync(rssFile, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, BIN, ...args], { encoding: 'utf8', env: { ...process.env, PARLEY_RSS_FILE: rssFile }, timeout: 120_000, maxBuffer: 256 * MiB });
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PARLEY_RSS_FILE: rssFile }, timeout: 120_000, maxBuffer: 256 * MiB });
   const ms = performance.now() - t0;
   let rssMb: number | undefined;
   let cpuMs: number | undefined;
