@@ -133,6 +133,11 @@ describe('views in Chromium', () => {
 
   it('Play: shows my red lines, warns before accepting a deal below my reservation, and debriefs after the game', async () => {
     await openCeasefire();
+    // The other side is revealed by the server's debrief route, asked only after the game.
+    const debriefs: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/play\/[^/]+\/debrief$/.test(new URL(r.url()).pathname)) debriefs.push(r.url());
+    });
     await tab('Play').click();
     // Ukraine's seat against hardliners: their offer on the table is below Ukraine's reservation.
     await page.getByLabel('Your seat').selectOption({ label: 'Ukraine' });
@@ -158,6 +163,7 @@ describe('views in Chromium', () => {
     expect(await warning.count()).toBe(0);
     expect(await page.getByTestId('play-finished').count()).toBe(0);
     await page.getByRole('button', { name: 'Accept the offer on the table' }).click();
+    expect(debriefs).toEqual([]);
     await page.getByRole('button', { name: 'Accept anyway' }).click();
     await page.getByTestId('play-finished').waitFor();
     const debrief = page.getByTestId('debrief');
@@ -166,6 +172,7 @@ describe('views in Chromium', () => {
     expect(await page.getByTestId('debrief-verdict').textContent()).toMatch(/Pareto frontier/);
     expect(await page.getByTestId('debrief-utilities').textContent()).toMatch(/Nash/);
     expect(await page.getByTestId('debrief-prefs-russia').textContent()).toMatch(/weight/);
+    expect(debriefs.length).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: artifactPath('screens/play-debrief-1440.png'), fullPage: true });
   }, 120_000);
 

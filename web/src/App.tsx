@@ -254,7 +254,7 @@ export function App() {
           ))}
         </div>
       </nav>
-      <Guide go={(screen) => void (detail?.id === DEFAULT_SCENARIO ? Promise.resolve() : open(DEFAULT_SCENARIO)).then(() => setTab(screen as Tab))} />
+      <Guide go={(screen) => navigate(detail?.id === DEFAULT_SCENARIO ? { screen } : { screen, scenario: DEFAULT_SCENARIO, variant: undefined })} />
       {error && (
         <p role="alert" className="error">
           {error}
