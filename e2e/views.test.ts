@@ -201,6 +201,28 @@ describe('views in Chromium', () => {
       for (const v of await axe()) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${screen} @390: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
     console.log('scrollWidth at 390 px:', JSON.stringify(widths));
+    // The focus ring: at least 3:1 against the page behind it (WCAG 2.4.11 / 1.4.11).
+    await page.getByRole('tab', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (rgb: number[]) => {
+        const [r, g, b] = rgb.map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const cs = getComputedStyle(el);
+      const fg = lum(parse(cs.outlineColor));
+      const bg = lum(parse(getComputedStyle(document.documentElement).backgroundColor));
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), contrast: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) };
+    });
+    console.log('focus ring:', JSON.stringify(ring));
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(ring.contrast).toBeGreaterThanOrEqual(3);
     expect(problems).toEqual([]);
     for (const screen of SCREENS) expect({ screen, width: widths[screen] }).toEqual({ screen, width: expect.toSatisfy((w: number) => w <= 390) });
     expect(pageErrors).toEqual([]);
