@@ -1,8 +1,8 @@
 // The JSON API (docs/api.md), as the page uses it.
 import type { Diagnostic } from 'parley';
-import type { PlayDebrief, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+import type { DraftDetail, PlayDebrief, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
-export type { PlayDebrief, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+export type { DraftDetail, PlayDebrief, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
 /** A saved run in the listing (GET /api/scenarios/:id/runs). */
 export interface RunListing {
@@ -43,6 +43,14 @@ export const api = {
   import: (files: { path: string; text: string }[]) => call<ScenarioListing & { skipped: { file: string; reason: string }[] }>('POST', 'api/scenarios/import', { files }),
   create: (source: string) => call<ScenarioListing>('POST', 'api/scenarios', { source }),
   update: (id: string, source: string) => call<ScenarioListing>('PUT', `api/scenarios/${encodeURIComponent(id)}`, { source }),
+  /** The server's draft of a scenario, or null when there is none. */
+  getDraft: (id: string) =>
+    call<DraftDetail>('GET', `api/scenarios/${encodeURIComponent(id)}/draft`).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
+  putDraft: (id: string, source: string) => call<{ scenarioId: string; updatedAt: string }>('PUT', `api/scenarios/${encodeURIComponent(id)}/draft`, { source }),
+  deleteDraft: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}/draft`),
   remove: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}`),
   exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
   saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>
