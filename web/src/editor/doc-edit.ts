@@ -25,7 +25,7 @@ export function typedValue(text: string): number | string {
   return t;
 }
 
-type Path = (string | number)[];
+type Path = readonly (string | number)[];
 
 function edit(source: string, change: (doc: Document) => void): string {
   const doc = parseDocument(source, { keepSourceTokens: false });
@@ -525,11 +525,13 @@ export function addRedLine(source: string, partyId: string, line: NewRedLine): s
     if (id && arr(obj(arr(js.parties)[p]).redLines).some((r) => obj(r).id === id)) throw new Error(`${partyId} already has a red line "${id}"`);
     const condition = line.range ? { min: typedValue(line.range.min), max: typedValue(line.range.max) } : [...(line.options ?? [])];
     if (Array.isArray(condition) && condition.length === 0) throw new Error('pick at least one option that crosses the red line');
-    const node = doc.createNode({ ...(id ? { id } : {}), ...(line.description?.trim() ? { description: line.description.trim() } : {}), when: { [line.issue]: condition } });
+    // A red line needs a description: without one, it says what crosses it.
+    const description = line.description?.trim() || `${line.issue} is ${Array.isArray(condition) ? condition.join(' or ') : `${String(condition.min)} to ${String(condition.max)}`}`;
+    const node = doc.createNode({ ...(id ? { id } : {}), description, when: { [line.issue]: condition } });
     const when = isMap(node) ? node.get('when', true) : undefined;
     if (isMap(when)) when.flow = true;
     own(doc, ['parties', p]);
-    if (doc.getIn(['parties', p, 'redLines']) === undefined) doc.setIn(['parties', p, 'redLines'], doc.createNode([]));
+    if (doc.getIn(['parties', p, 'redLines']) === undefined) doc.setIn(['parties', p, 'redLines'], blockList(doc));
     doc.addIn(['parties', p, 'redLines'], node);
   });
 }
@@ -607,7 +609,7 @@ export function addSource(source: string, path: Path, src: { quote: string; docu
     if (!src.quote.trim()) throw new Error('a source needs the words quoted');
     carrier(doc, path);
     const node = doc.createNode({ quote: src.quote.trim(), ...(src.document ? { document: src.document } : {}), ...(src.locator?.trim() ? { locator: src.locator.trim() } : {}) });
-    if (doc.getIn([...path, 'sources']) === undefined) doc.setIn([...path, 'sources'], doc.createNode([]));
+    if (doc.getIn([...path, 'sources']) === undefined) doc.setIn([...path, 'sources'], blockList(doc));
     doc.addIn([...path, 'sources'], node);
   });
 }
@@ -630,7 +632,9 @@ export function addVariant(source: string, id: string, description: string): str
     if (!/^[A-Za-z0-9_.-]+$/.test(v)) throw new Error('a variant id is letters, digits, _ . - (no spaces)');
     if (variantIndex(js, v) >= 0) throw new Error(`there is already a variant "${v}"`);
     const node = doc.createNode({ id: v, ...(description.trim() ? { description: description.trim() } : {}), patch: {} });
-    if (doc.getIn(['variants']) === undefined) doc.setIn(['variants'], doc.createNode([]));
+    const patch = isMap(node) ? node.get('patch', true) : undefined;
+    if (isMap(patch)) patch.flow = false; // changes are written one per line
+    if (doc.getIn(['variants']) === undefined) doc.setIn(['variants'], blockList(doc));
     doc.addIn(['variants'], node);
   });
 }
@@ -652,6 +656,8 @@ export function setVariantChange(source: string, id: string, patchPath: readonly
     const at: Path = ['variants', v, 'patch'];
     own(doc, at);
     if (!isMap(doc.getIn(at, true))) doc.setIn(at, doc.createNode({}));
+    const patch = doc.getIn(at, true);
+    if (isMap(patch) && patch.items.length === 0) patch.flow = false;
     doc.setIn([...at, ...patchPath], typeof value === 'string' ? typedValue(value) : value === null ? null : doc.createNode(value, { flow: true }));
   });
 }
@@ -694,4 +700,11 @@ export function baseValueAt(base: unknown, path: readonly string[]): unknown {
     if (v === undefined) return undefined;
   }
   return v;
+}
+
+/** An empty list written in block style (items one per line), unlike the `[]` an empty node prints as. */
+function blockList(doc: Document): Node {
+  const node = doc.createNode([]);
+  if (isSeq(node)) node.flow = false;
+  return node;
 }
