@@ -124,10 +124,10 @@ describe('the workbench keeps work and addresses', () => {
     expect(await diff.locator('table.diff tbody tr').first().textContent()).toMatch(/ukraine's reservation.*0\.55/);
     expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
     // The variant is offered on every screen.
-    await page.getByLabel('Variant', { exact: true }).selectOption('patient-ukraine');
+    await page.getByLabel('Variant shown on every screen').selectOption('patient-ukraine');
     await poll(() => page.url()).toMatch(/variant=patient-ukraine/);
     await page.screenshot({ path: artifactPath('editor-red-line-variant.png'), fullPage: true });
-    await page.getByLabel('Variant', { exact: true }).selectOption('');
+    await page.getByLabel('Variant shown on every screen').selectOption('');
   });
 
   it('warns of weights that do not sum to 1, and normalises them', async () => {
