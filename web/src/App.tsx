@@ -252,7 +252,7 @@ export function App() {
         {variantIds.length > 0 && (
           <label className="variant-picker">
             Variant{' '}
-            <select value={variant ?? ''} onChange={(e) => navigate({ variant: e.target.value || undefined })}>
+            <select aria-label="Variant shown on every screen" value={variant ?? ''} onChange={(e) => navigate({ variant: e.target.value || undefined })}>
               <option value="">base scenario</option>
               {variantIds.map((v) => (
                 <option key={v} value={v}>
