@@ -1,12 +1,14 @@
 // `npm run bench`: runs each benchmark module (numbers are printed, never asserted).
 import { benchAgents } from './agents.ts';
 import { benchAnalysis } from './analysis.ts';
+import { benchCliStartup } from './cli-startup.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
 
+benchCliStartup();
 benchAnalysis();
 benchInspectWalk();
 benchFrontier();
