@@ -2,6 +2,7 @@
 // processes, median of several runs), against `node -e 0` measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, SCENARIOS_DIR, foldersWithFiles } from '../src/testing/shared.ts';
 
@@ -12,13 +13,23 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Wall time of one process, in seconds (it must exit with 0). */
-function once(args: readonly string[]): number {
+/** Seconds in `XmY.ZZZs` (bash's `times`). */
+const seconds = (t: string): number => {
+  const m = /^(\d+)m([\d.]+)s$/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+};
+
+/**
+ * One process (it must exit with 0): its wall time, and its CPU time (user + system, from bash's
+ * `times`), which a busy machine inflates far less than the wall time.
+ */
+function once(args: readonly string[]): { wall: number; cpu: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const s = (performance.now() - t0) / 1000;
+  const r = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null; code=$?; times; exit $code', process.execPath, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (exit ${r.status}): ${r.stderr}`);
-  return s;
+  const children = r.stdout.trim().split('\n').at(-1)!.split(' ');
+  return { wall, cpu: seconds(children[0]!) + seconds(children[1]!) };
 }
 
 export function benchCliStartup(): void {
@@ -35,17 +46,16 @@ export function benchCliStartup(): void {
     { label: 'parley --version', args: [bin, '--version'] },
   ];
   // Runs interleave (case by case within each round) so that load on the machine hits all alike.
-  const times = cases.map(() => [] as number[]);
+  const times = cases.map(() => [] as { wall: number; cpu: number }[]);
   for (let r = 0; r < RUNS; r++) cases.forEach((c, k) => times[k]!.push(once(c.args)));
-  const base = median(times[0]!);
-  console.log(`\n== CLI start-up (compiled, bin/parley.js): median of ${RUNS} cold runs, wall time; GENIUS folder: ${genius.slice(SCENARIOS_DIR.length + 1)}`);
-  console.log('command'.padEnd(44) + 'median'.padStart(9) + 'over node'.padStart(11) + 'min'.padStart(9) + 'max'.padStart(9) + '  target');
+  const wall = times.map((t) => median(t.map((x) => x.wall)));
+  const cpu = times.map((t) => median(t.map((x) => x.cpu)));
+  console.log(`\n== CLI start-up (compiled, bin/parley.js): median of ${RUNS} cold runs; GENIUS folder: ${genius.slice(SCENARIOS_DIR.length + 1)}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`${'command'.padEnd(44)}${'wall'.padStart(9)}${'over node'.padStart(11)}${'cpu'.padStart(9)}${'over node'.padStart(11)}  target (wall)`);
   cases.forEach((c, k) => {
-    const t = times[k]!;
-    const m = median(t);
-    const verdict = c.target === undefined ? '' : `< ${c.target} s ${m < c.target ? 'yes' : 'NO'}`;
-    const over = k === 0 ? '' : `+${(m - base).toFixed(3)}`;
-    console.log(c.label.padEnd(44) + `${m.toFixed(3)} s`.padStart(9) + over.padStart(11) + `${Math.min(...t).toFixed(3)}`.padStart(9) + `${Math.max(...t).toFixed(3)}`.padStart(9) + `  ${verdict}`);
+    const verdict = c.target === undefined ? '' : `< ${c.target} s ${wall[k]! < c.target ? 'yes' : 'NO'}`;
+    const over = (xs: number[]) => (k === 0 ? '' : `+${(xs[k]! - xs[0]!).toFixed(3)}`);
+    console.log(`${c.label.padEnd(44)}${`${wall[k]!.toFixed(3)} s`.padStart(9)}${over(wall).padStart(11)}${`${cpu[k]!.toFixed(3)} s`.padStart(9)}${over(cpu).padStart(11)}  ${verdict}`);
   });
 }
 
