@@ -7,6 +7,7 @@ import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
+import { benchLive } from './live.ts';
 
 benchCliStartup();
 benchAnalysis();
@@ -16,3 +17,4 @@ benchNegotiation();
 benchAgents();
 await benchWorkbench();
 await benchTournament();
+await benchLive();

@@ -22,6 +22,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Confirmations (removals, discarding changes, leaving with unsaved changes) are accepted.
+  page.on('dialog', (d) => void d.accept());
   page.setDefaultTimeout(30_000);
 }, 180_000);
 
@@ -122,7 +124,6 @@ describe('workbench in Chromium', () => {
     await page.screenshot({ path: artifactPath('editor-bad-weight.png'), fullPage: true });
     await weight.fill('abc');
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toMatch(/number/i);
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toBe('');
   });
@@ -158,8 +159,8 @@ describe('workbench in Chromium', () => {
     await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();
     await tab('What-if').click();
     await page.getByRole('button', { name: 'Compare and test sensitivity' }).click();
-    await page.getByTestId('four-questions').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('four-questions').textContent()).toMatch(/territorial concessions/);
+    await page.getByTestId('questions').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('questions').textContent()).toMatch(/territorial concessions/);
     expect(await page.getByTestId('variant-table').locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('tornado').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('sensitivity-table').locator('tbody tr').count()).toBeGreaterThan(3);

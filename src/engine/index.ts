@@ -49,10 +49,11 @@ export { runTournament, resumeTournament } from './agents/tournament.ts';
 export type { TournamentSpec } from './negotiation/tournament/spec.ts';
 export { createRng, type Rng } from './util/rng.ts';
 
-// What-if: variants, sensitivity, the seed article's four questions
+// What-if: variants, sensitivity, the questions a scenario declares
 export { compareVariants, BASE, type Comparison } from './what-if/compare.ts';
 export { sensitivity, type SensitivityOptions, type SensitivityResult } from './what-if/sensitivity.ts';
-export { fourQuestions } from './what-if/four-questions.ts';
+export { mediatorTradeoff, type TradeoffAnalysis } from './what-if/mediator-tradeoff.ts';
+export { answerQuestions, type QuestionAnswer, type QuestionDetails, type QuestionOptions } from './what-if/questions.ts';
 
 // Reports and figures
 export { htmlReport, markdownReport, buildReport, collectReport, type ReportData, type ReportOptions, type MarkdownReport } from './report/index.ts';

@@ -11,6 +11,7 @@ import type { Party } from '../engine/model/party.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Action, Agent, AgentFactory, AgentView, OfferTurn, ProtocolName, VoteTurn } from '../engine/negotiation/agent.ts';
 import type { TraceEvent } from '../engine/negotiation/events.ts';
+import { TURN_LIMIT_ERROR } from '../engine/negotiation/driver.ts';
 import { DEFAULT_TURN_TIME_LIMIT_MS } from '../engine/negotiation/negotiate.ts';
 
 /** What the worker gets to rebuild its party's own view: nothing about any other party. */
@@ -249,7 +250,8 @@ class WorkerAgent {
             const p = this.pending;
             this.pending = undefined;
             void this.kill(reason);
-            if (p) setTimeout(() => p.reject(new Error(reason)), 20);
+            const err = Object.assign(new Error(reason), { name: TURN_LIMIT_ERROR });
+            if (p) setTimeout(() => p.reject(err), 20);
           }, limit)
         : undefined;
       this.pending = { id, resolve, reject, timer };

@@ -7,6 +7,8 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const RUN_BODY_BYTES = 4 * 1024 * 1024;
 /** Largest body of a variant (a patch; parsed on the main thread, so kept small). */
 export const VARIANT_BODY_BYTES = 1024 * 1024;
+/** Largest body of a draft (the scenario text being edited; parsed on the main thread, so bounded). */
+export const DRAFT_BODY_BYTES = 8 * 1024 * 1024;
 /** Most files one import may carry. */
 export const MAX_IMPORT_FILES = 200;
 
@@ -27,6 +29,8 @@ export const importBody = z
   .strict();
 
 export const sourceBody = z.object({ source: z.string().min(1, 'the scenario text is empty') }).strict();
+
+export const draftBody = z.object({ source: z.string() }).strict();
 
 export const variantBody = z
   .object({

@@ -16,6 +16,13 @@ export interface ScenarioDetail extends ScenarioListing {
   readonly variants: readonly { readonly id: string; readonly description?: string; readonly patch: Record<string, unknown> }[];
 }
 
+/** Unsaved edits of a scenario, kept by the server until saved or discarded. */
+export interface DraftDetail {
+  readonly scenarioId: string;
+  readonly source: string;
+  readonly updatedAt: string;
+}
+
 /** The player's own preferences, as they see them. */
 export interface PlayerProfile {
   readonly id: string;

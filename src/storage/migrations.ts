@@ -102,6 +102,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'workbench drafts: unsaved edits of a scenario, kept until saved or discarded',
+    sql: `
+      CREATE TABLE drafts (
+        scenario_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a database is at (0 when new). */

@@ -43,6 +43,13 @@ export interface StoredRun {
 /** A stored run without its result (for listings). */
 export type RunListing = Omit<StoredRun, 'result'>;
 
+/** Unsaved edits of a scenario (built-in or stored), kept until it is saved or the draft discarded. */
+export interface StoredDraft {
+  readonly scenarioId: string;
+  readonly source: string;
+  readonly updatedAt: string;
+}
+
 interface ScenarioRow {
   id: string;
   name: string;
@@ -126,9 +133,10 @@ export class Store {
     return info.changes ? this.getScenario(id) : undefined;
   }
 
-  /** Deletes a scenario with its variants and runs, in one transaction. */
+  /** Deletes a scenario with its variants, runs and draft, in one transaction. */
   deleteScenario(id: string): boolean {
     return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM drafts WHERE scenario_id = ?').run(id);
       this.db.prepare('DELETE FROM variants WHERE scenario_id = ?').run(id);
       this.db.prepare('DELETE FROM runs WHERE scenario_id = ?').run(id);
       return this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
@@ -187,5 +195,29 @@ export class Store {
   getRun(id: number): StoredRun | undefined {
     const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     return r && { id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, result: JSON.parse(r.result!) as unknown, createdAt: r.created_at };
+  }
+
+  getDraft(scenarioId: string): StoredDraft | undefined {
+    const r = this.db.prepare('SELECT * FROM drafts WHERE scenario_id = ?').get(scenarioId) as { scenario_id: string; source: string; updated_at: string } | undefined;
+    return r && { scenarioId: r.scenario_id, source: r.source, updatedAt: r.updated_at };
+  }
+
+  /** Creates or replaces a scenario's draft. */
+  putDraft(scenarioId: string, source: string): StoredDraft {
+    const t = now();
+    this.db
+      .prepare('INSERT INTO drafts (scenario_id, source, updated_at) VALUES (?, ?, ?) ON CONFLICT (scenario_id) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at')
+      .run(scenarioId, source, t);
+    return { scenarioId, source, updatedAt: t };
+  }
+
+  deleteDraft(scenarioId: string): boolean {
+    return this.db.prepare('DELETE FROM drafts WHERE scenario_id = ?').run(scenarioId).changes > 0;
+  }
+
+  /** The scenarios with a draft, newest first (without the text). */
+  listDrafts(): Omit<StoredDraft, 'source'>[] {
+    const rows = this.db.prepare('SELECT scenario_id, updated_at FROM drafts ORDER BY updated_at DESC').all() as { scenario_id: string; updated_at: string }[];
+    return rows.map((r) => ({ scenarioId: r.scenario_id, updatedAt: r.updated_at }));
   }
 }

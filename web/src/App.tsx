@@ -13,7 +13,9 @@ import { Play } from './screens/Play.tsx';
 import { Report } from './screens/Report.tsx';
 import { Tournament } from './screens/Tournament.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
+import { useWorkspace, type DraftStatus } from './workspace.ts';
 import { participantsOf } from './screens/view-model.ts';
+import { Guide } from './view/Guide.tsx';
 
 /** What every screen may use: the open scenario as the screens see it, and the app's actions. */
 export interface ScreenContext {
@@ -33,7 +35,13 @@ export interface ScreenContext {
   readonly dirty: boolean;
   readonly route: Route;
   readonly navigate: (to: Partial<Route>) => void;
-  readonly setSource: (source: string) => void;
+  /** Replaces the text; `key` names the field typed in (its keystrokes make one undo step). */
+  readonly setSource: (source: string, key?: string) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly draft: DraftStatus;
   readonly save: () => Promise<void>;
   /** Drops the edits (asks first). */
   readonly revert: () => void;
@@ -51,7 +59,7 @@ interface ScreenEntry {
 // The route table: add a screen with one line (its key is its address: #/<key>?scenario=…).
 const SCREENS: readonly ScreenEntry[] = [
   { key: 'library', label: 'Library', needs: 'nothing', render: (c) => <Library scenarios={c.scenarios} currentId={c.detail?.id ?? null} onOpen={(id) => c.navigate({ scenario: id, screen: 'analysis', variant: undefined })} onChanged={(id) => void c.refresh().then(() => id && c.navigate({ scenario: id }))} /> },
-  { key: 'editor', label: 'Editor', needs: 'detail', render: (c) => <Editor source={c.source} diagnostics={c.diagnosis.diagnostics} scenario={c.diagnosis.scenario ?? c.base ?? null} builtin={c.detail!.builtin} dirty={c.dirty} onSource={c.setSource} onSave={c.save} onRevert={c.revert} /> },
+  { key: 'editor', label: 'Editor', needs: 'detail', render: (c) => <Editor source={c.source} diagnostics={c.diagnosis.diagnostics} scenario={c.diagnosis.scenario ?? c.base ?? null} builtin={c.detail!.builtin} dirty={c.dirty} onSource={c.setSource} onSave={c.save} onRevert={c.revert} onUndo={c.undo} onRedo={c.redo} canUndo={c.canUndo} canRedo={c.canRedo} draft={c.draft} /> },
   { key: 'analysis', label: 'Analysis', needs: 'scenario', render: (c) => <Analysis scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
   { key: 'what-if', label: 'What-if', needs: 'scenario', render: (c) => <WhatIf scenario={c.base} scenarioRef={c.baseRef} /> },
   { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} /> },
@@ -93,9 +101,9 @@ function useRoute(): [Route, (to: Partial<Route>, replace?: boolean) => void] {
 export function App() {
   const [route, navigate] = useRoute();
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
-  const [detail, setDetail] = useState<ScenarioDetail | null>(null);
-  const [source, setSource] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const work = useWorkspace(setError);
+  const { detail, source, dirty, open, setSource } = work;
   const [lastGood, setLastGood] = useState<{ scenario: Scenario; source: string } | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -103,22 +111,6 @@ export function App() {
     const list = await api.list();
     setScenarios(list);
     return list;
-  }, []);
-
-  const open = useCallback(async (id: string) => {
-    try {
-      const d = await api.get(id);
-      setDetail(d);
-      setSource(d.source);
-      setError(null);
-      try {
-        window.localStorage.setItem(LAST_SCENARIO_KEY, id);
-      } catch {
-        // storage may be off: the URL still says which scenario is open
-      }
-    } catch (e) {
-      setError(`Cannot open scenario “${id}”: ${e instanceof Error ? e.message : String(e)}`);
-    }
   }, []);
 
   useEffect(() => {
@@ -131,7 +123,10 @@ export function App() {
       navigate({ scenario: lastOpened() ?? DEFAULT_SCENARIO }, true);
       return;
     }
-    if (route.scenario !== detail?.id) void open(route.scenario);
+    if (route.scenario !== detail?.id) {
+      rememberOpened(route.scenario);
+      void open(route.scenario);
+    }
   }, [route.scenario, detail?.id, navigate, open]);
 
   const diagnosis = useMemo(() => diagnose(source, detail ? `${detail.id}.yaml` : 'scenario.yaml'), [source, detail]);
@@ -155,11 +150,11 @@ export function App() {
       return { base: good.scenario, scenario: good.scenario, baseRef, scenarioRef: baseRef, variantError: e instanceof Error ? e.message : String(e) };
     }
   }, [good, variant]);
-  const dirty = detail !== null && source !== detail.source;
 
   const save = async () => {
     if (!detail) return;
     const saved = detail.builtin ? await api.create(source) : await api.update(detail.id, source);
+    await work.saved(detail.id);
     await refresh();
     if (saved.id !== detail.id) navigate({ scenario: saved.id });
     else await open(saved.id);
@@ -169,6 +164,40 @@ export function App() {
     if (!detail || !window.confirm('Discard your changes to this scenario? (Ctrl+Z brings them back.)')) return;
     setSource(detail.source);
   };
+
+  // Undo and redo on the editor screen: Ctrl+Z, Ctrl+Shift+Z (or Ctrl+Y); ⌘ on a Mac.
+  const { undo, redo } = work;
+  const onEditor = route.screen === 'editor';
+  useEffect(() => {
+    if (!onEditor) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k !== 'z' && k !== 'y') return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('input, textarea, select, [contenteditable]') && !target.closest('[data-undo-scope]')) return;
+      e.preventDefault();
+      // A field being typed in shows the text as typed: leave it, so it shows the restored value.
+      if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur();
+      if (k === 'y' || e.shiftKey) redo();
+      else undo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onEditor, undo, redo]);
+
+  // Leaving the page with unsaved changes: the browser asks first (the draft is kept either way).
+  const { keepLocally } = work;
+  useEffect(() => {
+    if (!dirty) return;
+    const onLeave = (e: BeforeUnloadEvent) => {
+      keepLocally();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [dirty, keepLocally]);
 
   const screen = SCREENS.find((s) => s.key === route.screen) ?? SCREENS[0]!;
   const tab = screen.key;
@@ -185,14 +214,14 @@ export function App() {
 
   const context: ScreenContext | null =
     view && detail
-      ? { scenarios, detail, source, diagnosis, ...view, stale, dirty, route, navigate, setSource, save, revert, refresh }
+      ? { scenarios, detail, source, diagnosis, ...view, stale, dirty, route, navigate, setSource, save, revert, refresh, undo, redo, canUndo: work.canUndo, canRedo: work.canRedo, draft: work.draft }
       : null;
   const shown = (() => {
     if (screen.needs === 'nothing') return screen.render(context ?? ({ scenarios, detail, route, navigate, refresh } as unknown as ScreenContext));
     if (!detail) return null;
     if (screen.needs === 'detail' && !context) {
       // The editor opens even when the text never read: it shows the problems.
-      return screen.render({ scenarios, detail, source, diagnosis, stale: false, dirty, route, navigate, setSource, save, revert, refresh } as unknown as ScreenContext);
+      return screen.render({ scenarios, detail, source, diagnosis, stale: false, dirty, route, navigate, setSource, save, revert, refresh, undo, redo, canUndo: work.canUndo, canRedo: work.canRedo, draft: work.draft } as unknown as ScreenContext);
     }
     if (!context) {
       return (
@@ -253,6 +282,7 @@ export function App() {
           ))}
         </div>
       </nav>
+      <Guide go={(screen) => navigate({ scenario: DEFAULT_SCENARIO, screen, ...(detail?.id === DEFAULT_SCENARIO ? {} : { variant: undefined }) })} />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -275,6 +305,14 @@ export function App() {
       </main>
     </div>
   );
+}
+
+function rememberOpened(id: string): void {
+  try {
+    window.localStorage.setItem(LAST_SCENARIO_KEY, id);
+  } catch {
+    // storage may be off: the URL still says which scenario is open
+  }
 }
 
 function lastOpened(): string | null {

@@ -1,8 +1,17 @@
 // The JSON API (docs/api.md), as the page uses it.
 import type { Diagnostic } from 'parley';
-import type { PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+import type { DraftDetail, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
-export type { PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+export type { DraftDetail, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+
+/** A saved run in the listing (GET /api/scenarios/:id/runs). */
+export interface RunListing {
+  readonly id: number;
+  readonly scenarioId: string;
+  readonly kind: string;
+  readonly config: unknown;
+  readonly createdAt: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -34,10 +43,20 @@ export const api = {
   import: (files: { path: string; text: string }[]) => call<ScenarioListing & { skipped: { file: string; reason: string }[] }>('POST', 'api/scenarios/import', { files }),
   create: (source: string) => call<ScenarioListing>('POST', 'api/scenarios', { source }),
   update: (id: string, source: string) => call<ScenarioListing>('PUT', `api/scenarios/${encodeURIComponent(id)}`, { source }),
+  /** The server's draft of a scenario, or null when there is none. */
+  getDraft: (id: string) =>
+    call<DraftDetail>('GET', `api/scenarios/${encodeURIComponent(id)}/draft`).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
+  putDraft: (id: string, source: string) => call<{ scenarioId: string; updatedAt: string }>('PUT', `api/scenarios/${encodeURIComponent(id)}/draft`, { source }),
+  deleteDraft: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}/draft`),
   remove: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}`),
   exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
   saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>
     call<{ id: number }>('POST', `api/scenarios/${encodeURIComponent(id)}/runs`, { kind, config, result }),
+  listRuns: (id: string) => call<{ runs: RunListing[] }>('GET', `api/scenarios/${encodeURIComponent(id)}/runs`).then((r) => r.runs),
+  getRun: (runId: number) => call<RunListing & { result: unknown }>('GET', `api/runs/${runId}`),
   /** Play: the server holds the game and the opponents; every reply is the player's own view. */
   playStart: (body: { scenarioId: string; variant?: string; seat: string; opponents: string; rounds: number; seed: number }) => call<PlayReply>('POST', 'api/play', body),
   playMove: (sessionId: string, move: PlayMove) => call<PlayReply>('POST', `api/play/${encodeURIComponent(sessionId)}/move`, move),

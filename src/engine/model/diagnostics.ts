@@ -11,7 +11,7 @@ export interface Diagnostic {
   readonly line?: number;
   /** 1-based column. */
   readonly column?: number;
-  /** Field path, such as `parties[1].preferences.weights.ceasefire`. */
+  /** Field path, such as `parties[1].preferences.weights.price`. */
   readonly path?: string;
   readonly message: string;
 }

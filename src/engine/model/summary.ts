@@ -8,7 +8,7 @@ import { utilityExtremes } from './extremes.ts';
 
 /** A provenance note, attached to the thing it explains. */
 export interface ProvenanceEntry {
-  /** What it is about, e.g. `party russia › weight donetsk`. */
+  /** What it is about, e.g. `party seller › weight price`. */
   readonly subject: string;
   readonly provenance: Provenance;
 }

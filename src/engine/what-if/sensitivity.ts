@@ -15,7 +15,7 @@ const BISECTION = 40;
 
 /** One assumption that sensitivity analysis moves. */
 export interface SensitivityParameter {
-  /** e.g. `ukraine.weight.donetsk`, `russia.reservation`. */
+  /** e.g. `buyer.weight.price`, `seller.reservation`. */
   readonly id: string;
   readonly party: string;
   readonly kind: 'weight' | 'reservation';

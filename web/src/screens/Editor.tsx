@@ -2,6 +2,7 @@ import { collectProvenance, formatDiagnostic, formatPath } from 'parley';
 import type { Diagnostic, Scenario } from 'parley';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
+import type { DraftStatus } from '../workspace.ts';
 import {
   addIssue,
   addOption,
@@ -26,7 +27,13 @@ export interface EditorProps {
   readonly scenario: Scenario | null;
   readonly builtin: boolean;
   readonly dirty: boolean;
-  readonly onSource: (source: string) => void;
+  /** A new text; `key` names the field typed in (its keystrokes make one undo step). */
+  readonly onSource: (source: string, key?: string) => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly draft: DraftStatus;
   readonly onSave: () => Promise<void>;
   /** Back to the saved text (after a confirmation). */
   readonly onRevert: () => void;
@@ -187,7 +194,7 @@ function AddPartyForm({ onAdd }: { onAdd: (party: NewParty) => boolean }) {
   );
 }
 
-export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert }: EditorProps) {
+export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const doc = useMemo(() => {
@@ -199,9 +206,9 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
   }, [source]);
   const [editError, setEditError] = useState<string | null>(null);
   /** Applies a structured edit; an edit the document cannot take (e.g. a duplicate name) is reported, not applied. */
-  const apply = (f: () => string): boolean => {
+  const apply = (f: () => string, key?: string): boolean => {
     try {
-      onSource(f());
+      onSource(f(), key);
       setEditError(null);
       return true;
     } catch (e) {
@@ -229,17 +236,24 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
   };
 
   return (
-    <section aria-labelledby="editor-title">
+    <section aria-labelledby="editor-title" data-undo-scope>
       <h2 id="editor-title">Scenario editor</h2>
       <div className="row">
         <button type="button" onClick={() => void save()} disabled={saving || diagnostics.length > 0 || (!dirty && !builtin)}>
           {builtin ? 'Save as a copy' : 'Save'}
+        </button>
+        <button type="button" onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
         </button>
         <button type="button" onClick={onRevert} disabled={!dirty}>
           Discard changes
         </button>
         <span className="hint">{diagnostics.length > 0 ? 'Fix the problems below to save.' : dirty ? 'Unsaved changes (the other screens already use them).' : 'Saved.'}</span>
       </div>
+      <DraftNote draft={draft} dirty={dirty} />
       {saveError && (
         <p role="alert" className="error">
           {saveError}
@@ -265,7 +279,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       {doc && (
         <>
           <h3>Parties and roles</h3>
-          <table>
+          <table data-testid="parties-table">
             <thead>
               <tr>
                 <th scope="col">id</th>
@@ -495,7 +509,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       <h3>
         <label htmlFor="yaml-source">Scenario YAML</label>
       </h3>
-      <textarea id="yaml-source" className="source" spellCheck={false} rows={24} value={source} onChange={(e) => onSource(e.target.value)} />
+      <textarea id="yaml-source" className="source" spellCheck={false} rows={24} value={source} onChange={(e) => onSource(e.target.value, 'yaml')} />
     </section>
   );
 }
@@ -503,8 +517,27 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
 /** A "Remove" button whose accessible name says what it removes. */
 function RemoveButton({ label, onRemove }: { label: string; onRemove: () => void }) {
   return (
-    <button type="button" aria-label={label} onClick={onRemove}>
+    <button type="button" aria-label={label} onClick={() => window.confirm(`${label}? (Ctrl+Z undoes it.)`) && onRemove()}>
       Remove
     </button>
+  );
+}
+
+/** Where the unsaved edits are kept, and whether the open text is a draft found on opening. */
+function DraftNote({ draft, dirty }: { draft: DraftStatus; dirty: boolean }) {
+  const time = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '');
+  return (
+    <p className="hint" role="status" data-testid="draft-status">
+      {draft.restored && dirty && <strong>Restored your unsaved draft of {time(draft.restored.at)}. </strong>}
+      {!dirty
+        ? ''
+        : draft.state === 'pending'
+          ? 'Keeping a draft…'
+          : draft.state === 'saved'
+            ? `Draft kept on the server (${time(draft.at)}); save to make it the scenario.`
+            : draft.state === 'local'
+              ? `The server cannot be reached: the draft is kept in this browser (${time(draft.at)}).`
+              : ''}
+    </p>
   );
 }
