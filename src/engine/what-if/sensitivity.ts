@@ -4,6 +4,7 @@ import { createRng } from '../util/rng.ts';
 import { ANSWER_KEYS, answerDiffers, headlineAnswers, prunedHeadlineAnswers, streamedHeadlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
 import { exactFirstFlips } from './flip-points.ts';
 import { baseParameters, buildOutcomeTable, scoreTable, type OutcomeTable, type TableParameters } from './outcome-table.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** Default relative range: each assumption moves by up to ±20 %. */
 export const DEFAULT_SENSITIVITY_RANGE = 0.2;
@@ -289,7 +290,7 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
       const uh = high.answers.nashUtilities[id];
       const ub = baseAnswers.nashUtilities[id];
       const vals = [ul, uh, ub].filter((x): x is number => x !== undefined);
-      if (vals.length) swing = Math.max(swing, Math.max(...vals) - Math.min(...vals));
+      if (vals.length) swing = Math.max(swing, maxOf(vals) - minOf(vals));
     }
     tick();
     return { parameter, low, high, flips, swing };
