@@ -155,6 +155,24 @@ describe('rule comparison equals a brute-force oracle', () => {
   });
 });
 
+describe('rule comparison above the enumeration limit', () => {
+  it('says so: counts null, exact false, the examined candidates counted; acceptance still evaluated', () => {
+    const dir = join(SCENARIOS_DIR, 'negmas-yaml/anac2019/Laptop');
+    const s = importScenario(loadSourceFiles(readdirSync(dir).map((f) => join(dir, f))));
+    const r = compareRules(s, [BASE], { seed: 1, limit: 10 }).rules[0]!;
+    expect(r.exact).toBe(false);
+    expect(r.passing).toBeNull();
+    expect(r.rational).toBeNull();
+    expect(r.passingNotRational).toBeNull();
+    expect(r.examined).toBeGreaterThan(0);
+    expect(r.examined).toBeLessThan(27);
+    const full = compareRules(s, [BASE], { seed: 1 }).rules[0]!;
+    expect(r.simulation!.acceptedByNegotiator).toEqual(full.simulation!.acceptedByNegotiator);
+    // The two-party linear frontier is exact, so the best passing deal (on it) is the same.
+    expect(r.bestPassing!.outcomeIndex).toBe(full.bestPassing!.outcomeIndex);
+  });
+});
+
 describe('what-if answers equal a brute-force oracle, also above the table limit', () => {
   const check = (s: Scenario, limit: number | undefined) => {
     const table = buildOutcomeTable(s, { limit, seed: 3 });

@@ -184,7 +184,7 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const streamed = !table.exact && table.space.isEnumerable(options.enumerationLimit ?? DEFAULT_ANALYSIS_ENUMERATION_LIMIT);
   const method = table.exact ? 'table' : streamed ? 'streamed' : 'sample';
   const answersAt = streamed
-    ? (params: TableParameters) => streamedHeadlineAnswers(table, params, watched)
+    ? (params: TableParameters) => prunedHeadlineAnswers(table, params, watched) ?? streamedHeadlineAnswers(table, params, watched)
     : (() => {
         // Each state is used once: the next scoring overwrites its arrays. Answers are cached by parameters' identity.
         let last: ReturnType<typeof scoreTable> | undefined;
