@@ -271,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!liveStore) {
       const own = LiveStore.open(store.path);
       liveStore = own;
+      // onClose hooks run last-added first: this one after the hub's (added by registerLiveRoutes), which writes the queued sessions.
       app.addHook('onClose', async () => own.close());
     }
     liveStore.interruptUnfinished();
