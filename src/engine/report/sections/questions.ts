@@ -5,7 +5,7 @@ import { figure, heading, paragraph, quote, table, type Block } from '../blocks.
 import { barChart, plot, type Point } from '../svg.ts';
 import { CHART } from '../chart-style.ts';
 import { COLORS, f3, rec, type SectionContext } from './context.ts';
-import { maxOf } from '../../util/arrays.ts';
+import { maxOf, pushAll } from '../../util/arrays.ts';
 
 /**
  * The questions the scenario declares, each with its one-sentence answer
@@ -26,7 +26,7 @@ export function questionsSection(ctx: SectionContext): Block[] {
     b.push(paragraph(a.answer, 'answer'));
     if (a.details.summary !== a.answer) b.push(paragraph(a.details.summary));
     if (q?.provenance?.assumption) b.push(paragraph(`Assumed: ${q.provenance.assumption}`, 'note'));
-    b.push(...detailBlocks(ctx, a));
+    pushAll(b, detailBlocks(ctx, a));
   });
   return b;
 }
