@@ -22,6 +22,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'process'], message: 'The engine must not use Node APIs; put Node-only code under src/cli, src/server, src/storage or src/tournament.' }] }],
       'parley/layers': 'error',
       'no-restricted-globals': ['error', { name: 'process', message: 'The engine must not use Node globals.' }, { name: 'Buffer', message: 'The engine must not use Node globals.' }, { name: 'require', message: 'ESM only.' }],
+      // Tables reach 10^6 values: spreading one into call arguments overflows the stack (docs/limits.md).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement", message: 'Math.max/min(...list) overflows the stack for long lists: use maxOf/minOf from util/arrays.ts.' },
+        { selector: "CallExpression[callee.property.name='push'] > SpreadElement", message: 'push(...list) overflows the stack for long lists: use pushAll from util/arrays.ts (or concat).' },
+      ],
     },
   },
 );

@@ -27,6 +27,7 @@ import { constraintUpperBound } from '../model/preferences.ts';
 import { compileUtility } from '../model/utility-function.ts';
 import { evaluateValueFunction } from '../model/value-function.ts';
 import { issueNumberAt } from '../model/issue.ts';
+import { maxOf } from '../util/arrays.ts';
 
 export interface DirectionBound {
   readonly lambda: number;
@@ -102,7 +103,7 @@ class PartyBound {
     this.met = new Int32Array(R);
     this.violated = new Int32Array(R);
     for (let r = 0; r < R; r++) this.sum += this.contribution(r);
-    this.best = Float64Array.from(m.tables ?? [], (t) => Math.max(...t));
+    this.best = Float64Array.from(m.tables ?? [], (t) => maxOf(t));
     for (const b of this.best) this.lin += b;
   }
   /** A rectangle's contribution: its pay when decided paying, 0 when decided not, max(0, pay) while undecided. */

@@ -16,9 +16,20 @@ export interface RedLine {
   readonly provenance?: Provenance;
 }
 
+/** Long `anyOf` lists as hash sets, made once per list (a list may hold up to 10^6 values: docs/limits.md). */
+const anyOfSets = new WeakMap<readonly number[], ReadonlySet<number>>();
+const SHORT_LIST = 16;
+
 export function conditionHolds(c: RedLineCondition, outcome: ArrayLike<number>): boolean {
   const v = outcome[c.issue]!;
-  return 'anyOf' in c ? c.anyOf.includes(v) : v >= c.from && v <= c.to;
+  if (!('anyOf' in c)) return v >= c.from && v <= c.to;
+  if (c.anyOf.length <= SHORT_LIST) return c.anyOf.includes(v);
+  let set = anyOfSets.get(c.anyOf);
+  if (!set) {
+    set = new Set(c.anyOf);
+    anyOfSets.set(c.anyOf, set);
+  }
+  return set.has(v);
 }
 
 /** Whether an outcome (value indices, one per issue) crosses a red line: every condition of the line holds. */

@@ -4,6 +4,7 @@ import { baseName, stem } from '../source-file.ts';
 import { parseJavaDouble, parseJavaInt } from './numbers.ts';
 import type { FileReporter } from './report.ts';
 import { childrenNamed, firstChild, type XmlDocument, type XmlElement } from './xml.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 /**
  * GENIUS discretises a real issue into this many evenly spaced values, both
@@ -44,7 +45,7 @@ export function issueElements(objective: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of objective.children) {
     if (c.name === 'issue') out.push(c);
-    else if (c.name === 'objective') out.push(...issueElements(c));
+    else if (c.name === 'objective') pushAll(out, issueElements(c));
   }
   return out;
 }

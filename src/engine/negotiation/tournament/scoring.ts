@@ -3,6 +3,7 @@ import type { NegotiationRow } from './job.ts';
 import type { TournamentPlan } from './pairings.ts';
 import { planOf, type TournamentSpec } from './spec.ts';
 import { bootstrapInterval, holm, signFlipTest } from './statistics.ts';
+import { maxOf } from '../../util/arrays.ts';
 
 /** Means over a set of negotiations (an agent's, or a cell's). */
 export interface ScoreStats {
@@ -178,7 +179,7 @@ export class TournamentScorer {
   constructor(readonly spec: TournamentSpec) {
     this.plan = planOf(spec);
     this.agents = spec.agents.map(() => new Acc());
-    this.maxSeats = Math.max(1, ...spec.scenarios.map((s) => s.seats.length));
+    this.maxSeats = Math.max(1, maxOf(spec.scenarios.map((s) => s.seats.length)));
     this.unitSum = new Float64Array(this.plan.perRepetition * this.maxSeats);
     this.unitCount = new Uint32Array(this.plan.perRepetition * this.maxSeats);
   }

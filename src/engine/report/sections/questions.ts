@@ -5,6 +5,7 @@ import { figure, heading, paragraph, quote, table, type Block } from '../blocks.
 import { barChart, plot, type Point } from '../svg.ts';
 import { CHART } from '../chart-style.ts';
 import { COLORS, f3, rec, type SectionContext } from './context.ts';
+import { maxOf, pushAll } from '../../util/arrays.ts';
 
 /**
  * The questions the scenario declares, each with its one-sentence answer
@@ -25,7 +26,7 @@ export function questionsSection(ctx: SectionContext): Block[] {
     b.push(paragraph(a.answer, 'answer'));
     if (a.details.summary !== a.answer) b.push(paragraph(a.details.summary));
     if (q?.provenance?.assumption) b.push(paragraph(`Assumed: ${q.provenance.assumption}`, 'note'));
-    b.push(...detailBlocks(ctx, a));
+    pushAll(b, detailBlocks(ctx, a));
   });
   return b;
 }
@@ -96,7 +97,7 @@ function concessionBlocks(id: string, d: ConcessionDetails): Block[] {
         yLabel: `utility ${c.party} concedes`,
         layers: [{ label: 'smallest concession (no point: no rational deal)', points: c.sweep.filter((p) => p.minimumLoss !== null).map((p): Point => [p.reservation, p.minimumLoss!]), kind: 'line', color: COLORS[1]! }],
         xDomain,
-        yDomain: [0, Math.max(0.05, ...c.options.map((o) => o.loss))],
+        yDomain: [0, Math.max(0.05, maxOf(c.options.map((o) => o.loss)))],
       }),
       `The least utility on the conceded issues that some rational deal asks of ${c.party}.`,
     ),

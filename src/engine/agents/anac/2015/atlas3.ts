@@ -2,6 +2,7 @@ import type { AgentView, Bid, OfferTurn } from '../../../negotiation/agent.ts';
 import { anacKind } from '../../agent-kind.ts';
 import { bestBid, climbTo, randomBidIn } from '../../bid-search.ts';
 import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.ts';
+import { maxOf } from '../../../util/arrays.ts';
 
 /**
  * Atlas3 (ANAC 2015 winner, multilateral; Mori & Ito). Three ideas:
@@ -35,7 +36,7 @@ export class Atlas3 extends Negotiator {
 
   /** The lower limit L on the unit scale. */
   lowerLimit(t: number): number {
-    const bests = this.opponents.map((p) => Math.max(0, ...this.from(p).map((r) => this.scale.toUnit(r.utility))));
+    const bests = this.opponents.map((p) => Math.max(0, maxOf(this.from(p).map((r) => this.scale.toUnit(r.utility)))));
     const expected = bests.length ? bests.reduce((s, x) => s + x, 0) / bests.length : 0;
     const discountToEnd = Math.pow(this.discountFactor, Math.max(0, 1 - t));
     return Math.min(1, Math.max(this.unitReservation, expected * discountToEnd));
