@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import parley from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '**/dist/**', 'coverage/**', 'test-artifacts/**', 'docs/api/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

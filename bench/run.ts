@@ -6,6 +6,7 @@ import { benchInspectWalk } from './inspect-walk.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
+import { benchLive } from './live.ts';
 
 benchAnalysis();
 benchInspectWalk();
@@ -14,3 +15,4 @@ benchNegotiation();
 benchAgents();
 await benchWorkbench();
 await benchTournament();
+await benchLive();

@@ -124,15 +124,27 @@ async function benchScaling(dir: string): Promise<void> {
   const bare = bareLoop(spec).seconds;
   const one: number[] = [];
   const two: number[] = [];
+  const cpu: Record<'one' | 'two', number[]> = { one: [], two: [] };
+  const timed = async (workers: number, name: string) => {
+    const c0 = process.cpuUsage();
+    const r = await runStored(spec, localPool({ workers }), dir, name);
+    const c = process.cpuUsage(c0);
+    return { seconds: r.summary.seconds, cpu: (c.user + c.system) / 1e6 };
+  };
   for (let k = 0; k < 2; k++) {
-    one.push((await runStored(spec, localPool({ workers: 1 }), dir, `one-${k}`)).summary.seconds);
-    two.push((await runStored(spec, localPool({ workers: 2 }), dir, `two-${k}`)).summary.seconds);
+    const a = await timed(1, `one-${k}`);
+    one.push(a.seconds);
+    cpu.one.push(a.cpu);
+    const b = await timed(2, `two-${k}`);
+    two.push(b.seconds);
+    cpu.two.push(b.cpu);
   }
   const a = Math.min(...one);
   const b = Math.min(...two);
   console.log(
     `bare loop (1 thread) ${bare.toFixed(2)} s (${(total / bare).toFixed(0)}/s); 1 worker ${a.toFixed(2)} s (${(total / a).toFixed(0)}/s); ` +
-      `2 workers ${b.toFixed(2)} s (${(total / b).toFixed(0)}/s): speed-up ${(a / b).toFixed(2)}× (best of 2; load ${load()})`,
+      `2 workers ${b.toFixed(2)} s (${(total / b).toFixed(0)}/s): speed-up ${(a / b).toFixed(2)}× (best of 2; load ${load()}). ` +
+      `CPU time of the whole process, thread start-up included: 1 worker ${Math.min(...cpu.one).toFixed(2)} s, 2 workers ${Math.min(...cpu.two).toFixed(2)} s`,
   );
 }
 
@@ -175,7 +187,8 @@ async function benchQueue(dir: string): Promise<void> {
     const url = `redis://127.0.0.1:${port}`;
     const logs: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const w = spawn(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), 'worker', '--queue', url, '--workers', '1'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      // From the sources, as this bench runs them (bin/parley.js runs the compiled dist/, which may be stale here).
+      const w = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'worker', '--queue', url, '--workers', '1'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
       logs.push('');
       w.stderr!.on('data', (d: Buffer) => (logs[i] += d.toString()));
       workers.push(w);
@@ -183,9 +196,12 @@ async function benchQueue(dir: string): Promise<void> {
     await waitFor(() => logs.every((l) => /ready/.test(l)), 120_000, 'two workers');
     const { queuePool } = await import('../src/tournament/queue.ts');
     const local: number[] = [];
+    const localWall: number[] = [];
     const queued: number[] = [];
-    for (let k = 0; k < 2; k++) {
-      local.push((await runStored(spec, localPool({ workers: 2 }), dir, `local-${k}`)).summary.seconds);
+    for (let k = 0; k < 3; k++) {
+      const r = await runStored(spec, localPool({ workers: 2 }), dir, `local-${k}`);
+      local.push(r.summary.seconds);
+      localWall.push(r.wall);
       const path = join(dir, `queue-${k}.db`);
       const store = SqliteTournamentStore.open(path);
       const q = queuePool({ url, store });
@@ -199,12 +215,13 @@ async function benchQueue(dir: string): Promise<void> {
         store.close();
       }
     }
-    // Drop the first queue run (it includes the workers' thread start-up for the run), keep the best local.
-    const l = Math.min(...local);
-    const qb = queued[queued.length - 1]!;
+    // The workers start their threads when a tournament's first batch comes (and keep them for a run of the same
+    // tournament): the first queue run includes that start-up, as the local pool's wall time with start-up does.
+    const l = median(local);
+    const qb = median(queued.slice(1));
     console.log(
-      `local pool, 2 threads: ${l.toFixed(2)} s (${(total / l).toFixed(0)}/s); queue, 2 worker processes: ${qb.toFixed(2)} s (${(total / qb).toFixed(0)}/s; first run with thread start-up ${queued[0]!.toFixed(2)} s): ` +
-        `overhead ${(((qb - l) / l) * 100).toFixed(1)} % (load ${load()})`,
+      `local pool, 2 threads: ${l.toFixed(2)} s (${(total / l).toFixed(0)}/s); queue, 2 worker processes (threads warm): ${qb.toFixed(2)} s (${(total / qb).toFixed(0)}/s): ` +
+        `overhead ${(((qb - l) / l) * 100).toFixed(1)} %. With start-up: local ${median(localWall).toFixed(2)} s, queue's first run ${queued[0]!.toFixed(2)} s (medians; load ${load()})`,
     );
   } finally {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');

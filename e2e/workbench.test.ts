@@ -159,8 +159,8 @@ describe('workbench in Chromium', () => {
     await page.getByRole('button', { name: /Open Russia.Ukraine ceasefire/i }).first().click();
     await tab('What-if').click();
     await page.getByRole('button', { name: 'Compare and test sensitivity' }).click();
-    await page.getByTestId('four-questions').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('four-questions').textContent()).toMatch(/territorial concessions/);
+    await page.getByTestId('questions').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('questions').textContent()).toMatch(/territorial concessions/);
     expect(await page.getByTestId('variant-table').locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('tornado').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('sensitivity-table').locator('tbody tr').count()).toBeGreaterThan(3);

@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'worker', summary: 'Run tournament negotiations from a Redis queue (distributed tournaments).', load: async () => (await import('./commands/worker.ts')).registerWorker },
   { name: 'compare', summary: "Analyse the scenario's variants side by side.", load: async () => (await import('./commands/compare.ts')).registerCompare },
   { name: 'sensitivity', summary: 'How the answers move when weights and reservations move (tornado, Monte Carlo).', load: async () => (await import('./commands/sensitivity.ts')).registerSensitivity },
+  { name: 'ask', summary: 'Answer the questions a scenario declares, one plain sentence each (--json: the numbers too).', load: async () => (await import('./commands/ask.ts')).registerAsk },
   { name: 'report', summary: 'Write a self-contained report (HTML or Markdown) of a scenario.', load: async () => (await import('./commands/report.ts')).registerReport },
   { name: 'serve', summary: 'Start the workbench (web app and API).', load: async () => (await import('./commands/serve.ts')).registerServe },
   { name: 'session', summary: 'Create a live session on a running server: remote agents and people negotiate over the network.', load: async () => (await import('./commands/session.ts')).registerSession },

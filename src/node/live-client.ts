@@ -67,6 +67,8 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
   let lastSeq = 0;
   let me: { agent: Agent; seat: string } | undefined;
   let attempts = 0;
+  /** The last move sent, resent when the server throttled it. */
+  let lastMove: string | undefined;
   return new Promise<SeatResult>((resolve, reject) => {
     let done = false;
     const open = () => {
@@ -110,6 +112,10 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
       if (r instanceof Error) reject(r);
       else resolve(r);
     };
+    const sendMove = (ws: WebSocket, move: object) => {
+      lastMove = JSON.stringify(move);
+      ws.send(lastMove);
+    };
     const handle = (ws: WebSocket, m: Record<string, unknown>) => {
       switch (m.type) {
         case 'welcome': {
@@ -143,11 +149,11 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
           const t = m as Record<string, unknown> & { round: number; turn: number; time: number };
           if (m.method === 'vote') {
             const vote = me.agent.vote?.({ round: t.round, turn: t.turn, time: t.time, proposal: t.proposal as number[], current: (t.current as number[] | null) ?? undefined, final: !!t.final });
-            void Promise.resolve(vote).then((accept) => ws.send(JSON.stringify({ type: 'vote', accept: accept === true, turn: t.turn })));
+            void Promise.resolve(vote).then((accept) => sendMove(ws, { type: 'vote', accept: accept === true, turn: t.turn }));
           } else {
             const a = me.agent.respond({ round: t.round, turn: t.turn, time: t.time, offer: (t.offer as number[] | null) ?? undefined, proposer: (t.proposer as string | null) ?? undefined });
             void Promise.resolve(a).then((action) =>
-              ws.send(JSON.stringify(action.type === 'offer' ? { type: 'offer', outcome: [...action.outcome], turn: t.turn } : { type: action.type, turn: t.turn })),
+              sendMove(ws, action.type === 'offer' ? { type: 'offer', outcome: [...action.outcome], turn: t.turn } : { type: action.type, turn: t.turn }),
             );
           }
           return;
@@ -169,6 +175,12 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
           }
           return;
         case 'error':
+          if (m.code === 'rate-limited' && lastMove) {
+            const again = lastMove;
+            setTimeout(() => {
+              if (!done && ws.readyState === ws.OPEN) ws.send(again);
+            }, 250);
+          }
           if (m.code === 'unauthorized' && !me) {
             finish(new Error(`the server refused the token: ${String(m.message)}`));
             ws.close();

@@ -11,6 +11,7 @@ import type { Party } from '../engine/model/party.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import type { Action, Agent, AgentFactory, AgentView, OfferTurn, ProtocolName, VoteTurn } from '../engine/negotiation/agent.ts';
 import type { TraceEvent } from '../engine/negotiation/events.ts';
+import { TURN_LIMIT_ERROR } from '../engine/negotiation/driver.ts';
 import { DEFAULT_TURN_TIME_LIMIT_MS } from '../engine/negotiation/negotiate.ts';
 
 /** What the worker gets to rebuild its party's own view: nothing about any other party. */
@@ -45,6 +46,7 @@ export interface WorkerData {
   readonly exportName: string;
 }
 
+/** Limits of a worker agent: time per turn and at start-up, heap size, and its name. */
 export interface WorkerAgentOptions {
   /** Per-call limit in ms; a call that overruns it has its worker terminated. Use the run's `turnTimeLimitMs` (default 10 000). */
   readonly turnTimeLimitMs?: number;
@@ -248,7 +250,8 @@ class WorkerAgent {
             const p = this.pending;
             this.pending = undefined;
             void this.kill(reason);
-            if (p) setTimeout(() => p.reject(new Error(reason)), 20);
+            const err = Object.assign(new Error(reason), { name: TURN_LIMIT_ERROR });
+            if (p) setTimeout(() => p.reject(err), 20);
           }, limit)
         : undefined;
       this.pending = { id, resolve, reject, timer };

@@ -12,7 +12,8 @@ import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
 import { registerPlayRoutes } from './play.ts';
 import { LiveHub } from './live/hub.ts';
-import { registerLiveRoutes } from './live/routes.ts';
+import { MAX_WS_FRAME_BYTES, registerLiveRoutes } from './live/routes.ts';
+import websocket from '@fastify/websocket';
 import type { LiveLogEntry } from './live/room.ts';
 import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
@@ -32,8 +33,10 @@ export interface AppOptions {
   readonly host?: string;
   /** More host names to answer to (`--allowed-host`). */
   readonly allowedHosts?: readonly string[];
-  /** Live sessions (docs/live-protocol.md): the hub (default: a new one over the store's database). */
+  /** Live sessions (docs/live-protocol.md): the hub (default: a new one over `liveStore`). */
   readonly live?: LiveHub;
+  /** Where live sessions are kept (default: the store's database file, opened beside it). */
+  readonly liveStore?: LiveStore;
   /** Where live-session refusals and joins are logged (default: the server log). */
   readonly liveLog?: (e: LiveLogEntry) => void;
 }
@@ -62,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const builtins = new Map(options.builtins.map((b) => [b.id, b]));
   const pool = options.pool ?? new TaskPool();
   if (!options.pool) app.addHook('onClose', async () => pool.close());
+  // WebSockets (live sessions) before the host guard: an upgrade it refuses is then closed, not left open.
+  await app.register(websocket, { options: { maxPayload: MAX_WS_FRAME_BYTES } });
   await app.register(hostGuard, { ...(options.host !== undefined ? { host: options.host } : {}), allowedHosts: options.allowedHosts ?? [] });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply: FastifyReply) => {
@@ -251,18 +256,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
   let live = options.live;
+  let liveStore = options.liveStore;
   if (!live) {
-    const liveStore = LiveStore.open(store.path);
+    if (!liveStore) {
+      const own = LiveStore.open(store.path);
+      liveStore = own;
+      app.addHook('onClose', async () => own.close());
+    }
     liveStore.interruptUnfinished();
     live = new LiveHub({ store: liveStore, log: options.liveLog ?? ((e) => app.log.warn(e)) });
-    app.addHook('onClose', async () => {
-      live!.close();
-      liveStore.close();
-    });
-    await registerLiveRoutes(app, { hub: live, store: liveStore, load, parse });
-  } else {
-    await registerLiveRoutes(app, { hub: live, load, parse });
   }
+  await registerLiveRoutes(app, { hub: live, ...(liveStore ? { store: liveStore } : {}), load, parse });
 
   app.all('/api/*', async (req) => {
     throw new ApiError(404, `no API route ${req.method} ${req.url.split('?')[0]}`);

@@ -76,6 +76,19 @@ describe('tournament API', () => {
     }
   }, 180_000);
 
+  it('stops a running tournament on request: interrupted, with the negotiations recorded so far', async () => {
+    const start = await app.inject({ method: 'POST', url: '/api/tournaments', payload: { agents: ['boulware', 'conceder', 'linear', 'micro'], scenarios: [camera], repetitions: 200, rounds: 1000 } });
+    expect(start.statusCode, start.body).toBe(202);
+    const { id, total } = start.json() as { id: string; total: number };
+    const stop = await app.inject({ method: 'DELETE', url: `/api/tournaments/${id}/run` });
+    expect(stop.statusCode, stop.body).toBe(204);
+    const s = (await app.inject({ method: 'GET', url: `/api/tournaments/${id}` })).json() as TournamentStatusReply;
+    expect(s.status).toBe('interrupted');
+    expect(s.done).toBeLessThan(total);
+    expect(s.error).toMatch(/interrupted/);
+    expect((await app.inject({ method: 'DELETE', url: `/api/tournaments/${id}/run` })).statusCode).toBe(409);
+  }, 120_000);
+
   it('refuses an unknown agent, an unknown scenario, a bad body and a tournament too large, writing nothing', async () => {
     const before = ((await app.inject({ method: 'GET', url: '/api/tournaments' })).json() as { tournaments: unknown[] }).tournaments.length;
     const unknownAgent = await app.inject({ method: 'POST', url: '/api/tournaments', payload: { agents: ['boulware', 'nobody'], scenarios: [camera] } });

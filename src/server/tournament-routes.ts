@@ -42,6 +42,8 @@ export interface TournamentRoutesOptions {
 interface Live {
   progress: TournamentProgress | null;
   error: string | null;
+  /** The run has ended (done, interrupted or failed). */
+  finished: boolean;
   readonly abort: AbortController;
   readonly done: Promise<void>;
 }
@@ -85,6 +87,7 @@ export function registerTournamentRoutes(app: FastifyInstance, options: Tourname
     const entry: Live = {
       progress: null,
       error: null,
+      finished: false,
       abort,
       done: Promise.resolve(),
     };
@@ -109,6 +112,7 @@ export function registerTournamentRoutes(app: FastifyInstance, options: Tourname
     );
     live.set(id, entry);
     void entry.done.finally(() => {
+      entry.finished = true;
       // Keep the entry a while for a last poll of an error; the database has the rest.
       setTimeout(() => live.delete(id), 60_000).unref();
     });
@@ -173,7 +177,7 @@ export function registerTournamentRoutes(app: FastifyInstance, options: Tourname
     const { id } = parse(idParam, req.params, 'tournament id');
     stored(id);
     const l = live.get(id);
-    if (!l || l.progress?.done === l.progress?.total) throw new TaskRefusal(409, `the tournament "${id}" is not running`);
+    if (!l || l.finished) throw new TaskRefusal(409, `the tournament "${id}" is not running in this server`);
     l.abort.abort();
     await l.done;
     return reply.status(204).send();

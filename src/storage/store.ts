@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 
+/** A scenario kept in the workbench's store: its source text and format. */
 export interface StoredScenario {
   readonly id: string;
   readonly name: string;
@@ -16,8 +17,10 @@ export interface StoredScenario {
   readonly updatedAt: string;
 }
 
+/** A stored scenario without its source (for listings). */
 export type ScenarioListing = Omit<StoredScenario, 'source'>;
 
+/** A named variant of a stored scenario: a patch over its base. */
 export interface StoredVariant {
   readonly scenarioId: string;
   readonly id: string;
@@ -26,6 +29,7 @@ export interface StoredVariant {
   readonly createdAt: string;
 }
 
+/** A stored run (analysis, simulation, …) of a scenario: its configuration and result. */
 export interface StoredRun {
   readonly id: number;
   readonly scenarioId: string;
@@ -36,6 +40,7 @@ export interface StoredRun {
   readonly createdAt: string;
 }
 
+/** A stored run without its result (for listings). */
 export type RunListing = Omit<StoredRun, 'result'>;
 
 /** Unsaved edits of a scenario (built-in or stored), kept until it is saved or the draft discarded. */
@@ -97,20 +102,24 @@ export class Store {
     }
   }
 
+  /** Closes the database. */
   close(): void {
     if (this.db.open) this.db.close();
   }
 
+  /** The stored scenarios, without their sources. */
   listScenarios(): ScenarioListing[] {
     const rows = this.db.prepare('SELECT id, name, format, created_at, updated_at FROM scenarios ORDER BY updated_at DESC, id').all() as ScenarioRow[];
     return rows.map((r) => ({ id: r.id, name: r.name, format: r.format, createdAt: r.created_at, updatedAt: r.updated_at }));
   }
 
+  /** One stored scenario, or undefined. */
   getScenario(id: string): StoredScenario | undefined {
     const r = this.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
     return r && { id: r.id, name: r.name, format: r.format, source: r.source, createdAt: r.created_at, updatedAt: r.updated_at };
   }
 
+  /** Stores a new scenario and returns it with its id. */
   createScenario(s: { name: string; format: string; source: string }): StoredScenario {
     const id = randomUUID();
     const t = now();
@@ -134,6 +143,7 @@ export class Store {
     })();
   }
 
+  /** The variants stored for a scenario. */
   listVariants(scenarioId: string): StoredVariant[] {
     const rows = this.db.prepare('SELECT * FROM variants WHERE scenario_id = ? ORDER BY created_at, id').all(scenarioId) as {
       scenario_id: string;
@@ -161,10 +171,12 @@ export class Store {
     return this.listVariants(v.scenarioId).find((x) => x.id === v.id)!;
   }
 
+  /** Deletes a variant; returns whether there was one. */
   deleteVariant(scenarioId: string, id: string): boolean {
     return this.db.prepare('DELETE FROM variants WHERE scenario_id = ? AND id = ?').run(scenarioId, id).changes > 0;
   }
 
+  /** Stores a run of a scenario. */
   addRun(r: { scenarioId: string; kind: string; config: unknown; result: unknown }): RunListing {
     const t = now();
     const info = this.db
@@ -173,11 +185,13 @@ export class Store {
     return { id: Number(info.lastInsertRowid), scenarioId: r.scenarioId, kind: r.kind, config: r.config ?? null, createdAt: t };
   }
 
+  /** The runs stored for a scenario, without their results. */
   listRuns(scenarioId: string): RunListing[] {
     const rows = this.db.prepare('SELECT id, scenario_id, kind, config, created_at FROM runs WHERE scenario_id = ? ORDER BY id DESC').all(scenarioId) as RunRow[];
     return rows.map((r) => ({ id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, createdAt: r.created_at }));
   }
 
+  /** One stored run, or undefined. */
   getRun(id: number): StoredRun | undefined {
     const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     return r && { id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, result: JSON.parse(r.result!) as unknown, createdAt: r.created_at };

@@ -111,7 +111,11 @@ export class SqliteTournamentStore implements TournamentStore {
     const db = new Database(path);
     try {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      // NORMAL, not FULL: in WAL mode a commit then survives the process being killed (kill -9) — the OS has the
+      // WAL — and only an OS crash or power loss can drop the last few commits, which --resume simply runs again
+      // (negotiations are deterministic and rows idempotent by id). FULL's fsync per batch cost ~25 ms each on a
+      // busy disk, stalling the thread that hands out batches (docs/performance.md).
+      db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 10000');
       migrate(db);
       return new SqliteTournamentStore(db, true);

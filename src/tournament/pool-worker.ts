@@ -52,13 +52,13 @@ function tracked(seat: number, f: AgentFactory, state: Int32Array): AgentFactory
 
 /** Warm-up negotiations per thread at most, and the time they may take (ms). */
 const WARM_UP_NEGOTIATIONS = 64;
-const WARM_UP_MS = 500;
+const WARM_UP_MS = 2000;
 
 /**
  * Warms the thread's JIT compiler before the tournament's clock starts: runs
  * up to 64 of the tournament's own negotiations (spread over its first
  * repetition, built-in agents only — never a user's module, which could loop
- * outside the time limit's watch), for at most 500 ms, and throws their
+ * outside the time limit's watch), for at most 2 s, and throws their
  * results away. Without it a fresh thread runs its first few hundred
  * negotiations about twice as slowly (cold JIT; see docs/performance.md).
  */

@@ -1,4 +1,5 @@
 // Tournaments distributed over BullMQ on Redis: the coordinator enqueues batches, `parley worker` processes run them (Node only).
+import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { NegotiationRow } from '../engine/negotiation/tournament/job.ts';
@@ -73,6 +74,8 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
     }
     await redis.set(specKey(queueName, runId), JSON.stringify(spec));
     const queue = (opened.queue = new Queue(queueName, { connection }));
+    // Each batch in flight waits on the queue (a listener each): many at once is expected, not a leak.
+    queue.setMaxListeners(Math.max(10, (options.inFlight ?? 32) * 2 + 10));
     const events = (opened.events = new QueueEvents(queueName, { connection }));
     await events.waitUntilReady();
 
@@ -164,21 +167,32 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const pools = new Map<string, Promise<LocalPool>>();
+  /** The threads of the latest tournament, by a hash of its spec: a run of the very same tournament reuses them. */
+  let current: { hash: string; pool: Promise<LocalPool> } | undefined;
   let processed = 0;
   const poolFor = (runId: string): Promise<LocalPool> => {
     let p = pools.get(runId);
     if (!p) {
-      // One run at a time keeps the threads' memory bounded: close pools of earlier runs.
-      for (const [id, old] of pools) {
-        pools.delete(id);
-        void old.then((x) => x.close()).catch(() => undefined);
-      }
       p = (async () => {
         const text = await redis.get(specKey(queueName, runId));
         if (!text) throw new Error(`no tournament spec for run ${runId} in Redis (was it started with this --queue and --queue-name?)`);
+        const hash = createHash('sha256').update(text).digest('hex');
+        if (current?.hash === hash) {
+          log(`run ${runId}: the same tournament as the previous run: reusing its threads`);
+          return current.pool;
+        }
+        // One tournament at a time keeps the threads' memory bounded: close the earlier one's pool.
+        for (const id of [...pools.keys()]) if (id !== runId) pools.delete(id);
+        if (current) void current.pool.then((x) => x.close()).catch(() => undefined);
         const spec = JSON.parse(text) as TournamentSpec;
         log(`run ${runId}: starting ${options.workers ?? 'all'} thread(s)`);
-        return startLocalPool(spec, { ...(options.workers !== undefined ? { workers: options.workers } : {}), onStuck: (job) => log(`run ${runId}: negotiation ${job.id} overran its time limit; recorded as a fault`) });
+        const started = startLocalPool(spec, { ...(options.workers !== undefined ? { workers: options.workers } : {}), onStuck: (job) => log(`run ${runId}: negotiation ${job.id} overran its time limit; recorded as a fault`) });
+        const mine = { hash, pool: started };
+        current = mine;
+        started.catch(() => {
+          if (current === mine) current = undefined;
+        });
+        return started;
       })();
       p.catch(() => pools.delete(runId));
       pools.set(runId, p);
@@ -212,8 +226,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     },
     async close() {
       await worker.close();
-      for (const p of pools.values()) await p.then((x) => x.close()).catch(() => undefined);
+      for (const p of new Set([...pools.values(), ...(current ? [current.pool] : [])])) await p.then((x) => x.close()).catch(() => undefined);
       pools.clear();
+      current = undefined;
       redis.disconnect();
     },
   };

@@ -15,6 +15,7 @@ import { Tournament } from './screens/Tournament.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { useWorkspace, type DraftStatus } from './workspace.ts';
 import { participantsOf } from './screens/view-model.ts';
+import { Guide } from './view/Guide.tsx';
 
 /** What every screen may use: the open scenario as the screens see it, and the app's actions. */
 export interface ScreenContext {
@@ -281,6 +282,7 @@ export function App() {
           ))}
         </div>
       </nav>
+      <Guide go={(screen) => navigate({ scenario: DEFAULT_SCENARIO, screen, ...(detail?.id === DEFAULT_SCENARIO ? {} : { variant: undefined }) })} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -4,6 +4,15 @@ import type { DraftDetail, PlayMove, PlayReply, ScenarioListing, ScenarioDetail 
 
 export type { DraftDetail, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
+/** A saved run in the listing (GET /api/scenarios/:id/runs). */
+export interface RunListing {
+  readonly id: number;
+  readonly scenarioId: string;
+  readonly kind: string;
+  readonly config: unknown;
+  readonly createdAt: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -46,6 +55,8 @@ export const api = {
   exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
   saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>
     call<{ id: number }>('POST', `api/scenarios/${encodeURIComponent(id)}/runs`, { kind, config, result }),
+  listRuns: (id: string) => call<{ runs: RunListing[] }>('GET', `api/scenarios/${encodeURIComponent(id)}/runs`).then((r) => r.runs),
+  getRun: (runId: number) => call<RunListing & { result: unknown }>('GET', `api/runs/${runId}`),
   /** Play: the server holds the game and the opponents; every reply is the player's own view. */
   playStart: (body: { scenarioId: string; variant?: string; seat: string; opponents: string; rounds: number; seed: number }) => call<PlayReply>('POST', 'api/play', body),
   playMove: (sessionId: string, move: PlayMove) => call<PlayReply>('POST', `api/play/${encodeURIComponent(sessionId)}/move`, move),

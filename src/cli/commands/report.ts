@@ -21,7 +21,7 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      'Write a self-contained report: the scenario with its sources and assumptions, the utility space, the four questions of the seed article (ceasefire scenario), sensitivity tables and simulated negotiations. HTML opens offline (no external reference); --format md writes Markdown with SVG files beside it. See docs/what-if.md.',
+      'Write a self-contained report: the scenario with its sources and assumptions, the utility space, the questions the scenario declares (see `parley ask`), sensitivity tables and simulated negotiations. HTML opens offline (no external reference); --format md writes Markdown with SVG files beside it. See docs/what-if.md.',
     )
     .argument('<path...>', 'a scenario file, a scenario folder, or explicit domain/profile files')
     .requiredOption('--out <file>', 'the file to write (report.html, report.md)')
@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
     .option('--samples <n>', 'Monte Carlo draws of the sensitivity analysis', intOption('--samples', 0), 300)
     .option('--agent <spec>', 'agent of the simulated negotiations', 'boulware')
     .option('--rounds <n>', 'deadline of the simulated negotiations', intOption('--rounds', 1), 200)
-    .option('--json', 'also print the answers (four questions, sensitivity, rules) as JSON on stdout')
+    .option('--json', 'also print the answers (declared questions, sensitivity, rules, analysis) as JSON on stdout')
     .action((paths: string[], opts: ReportCliOptions) => {
       const format = opts.format ?? (/\.(md|markdown)$/i.test(opts.out) ? 'md' : 'html');
       if (format !== 'html' && format !== 'md') throw new UsageError(`--format expects html or md, got "${format}"`);

@@ -21,6 +21,9 @@ export function registerServe(program: Command): void {
         log: (line) => process.stderr.write(`parley: ${line}\n`),
       });
       process.stderr.write(`parley: database ${server.store.path}\n`);
+      const host = opts.host ?? '127.0.0.1';
+      if (!['127.0.0.1', 'localhost', '::1'].includes(host))
+        process.stderr.write(`parley: warning: listening on ${host}, not only this machine: anyone who can reach it can use the workbench and create live sessions (seat tokens still guard each seat)\n`);
       process.stdout.write(`parley workbench: ${server.url}\n`);
       const stop = () => {
         void server.close().then(() => process.exit(0));

@@ -30,17 +30,19 @@ describe('parley compare, sensitivity, report', () => {
     expect(parley('sensitivity', 'scenarios/ceasefire.yaml', '--option', 'nope=1').code).toBe(2);
   });
 
-  it('writes the HTML report and prints the four answers as JSON', () => {
+  it('writes the HTML report and prints the declared questions\' answers as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
     const out = join(dir, 'report.html');
     const r = parley('report', 'scenarios/ceasefire.yaml', '--out', out, '--samples', '20', '--json');
     expect(r.code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/https?:|\/\/cdn|src=/i);
-    const j = JSON.parse(r.stdout) as { questions: Record<string, { question: string; summary: string }> };
-    for (const k of ['concessions', 'balance', 'demands', 'authority']) {
-      expect(j.questions[k]!.summary).toMatch(/\d/);
-      expect(html).toContain(j.questions[k]!.question);
+    const j = JSON.parse(r.stdout) as { questions: { id: string; text: string; answer: string; details: { summary: string } }[] };
+    expect(j.questions.map((q) => q.id)).toEqual(['concessions', 'balance', 'demands', 'authority']);
+    for (const q of j.questions) {
+      expect(q.answer).toMatch(/\d/);
+      expect(q.details.summary).toMatch(/\d/);
+      expect(html).toContain(q.text);
     }
   });
 

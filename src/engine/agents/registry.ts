@@ -122,6 +122,7 @@ export const AGENT_KINDS: readonly AgentKind[] = [
   ...ANAC_AGENTS,
 ];
 
+/** The names of the built-in agents (baselines and ANAC agents), as `negotiateSync`'s `agents` and `parley agents` take them. */
 export const AGENT_NAMES: readonly string[] = AGENT_KINDS.map((k) => k.name);
 
 /** Unknown agent name or bad parameter. */

@@ -13,6 +13,7 @@ export interface ScoredOutcomeJson {
   utilities: Record<string, number>;
 }
 
+/** An analysis in its stable JSON form: what `analyze` returns and `parley analyze --json` prints (docs/analysis.md). */
 export interface AnalysisJson {
   scenario: string;
   /** A number, or a decimal string above 2^53. */

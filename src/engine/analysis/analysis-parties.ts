@@ -1,4 +1,4 @@
-import { ruleAccepts, ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { ruleAccepts, rulePositions, type AgreementRule, type RulePositions } from '../model/agreement-rule.ts';
 import { crossesRedLine } from '../model/red-line.ts';
 import type { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileParty, type PartyEvaluator } from '../model/party-evaluator.ts';
@@ -30,8 +30,8 @@ export interface AnalysisParties {
   readonly d: number;
   /** Every negotiator (with or without preferences): the rational set needs all of them to accept. */
   readonly negotiators: readonly PartyEvaluator[];
-  /** The rule, compiled: voters and required parties as indices into `evaluators`. */
-  readonly rule: CompiledRule;
+  /** The rule, compiled (model/agreement-rule.ts): voters and required parties as indices into `evaluators`. */
+  readonly rule: RulePositions;
   /** Evaluators of every party, in scenario order. */
   readonly evaluators: readonly PartyEvaluator[];
   /** For each party in scenario order, its index in `scored`, or -1. */
@@ -42,25 +42,6 @@ export interface AnalysisParties {
   readonly passingIsRational: boolean;
 }
 
-export interface CompiledRule {
-  readonly voters: readonly number[];
-  readonly required: readonly number[];
-  readonly quorum: number;
-}
-
-/**
- * Whether a compiled rule accepts, given who accepts: at least `quorum` of
- * the voters (counted with repetition) and every required party. The one
- * implementation of the rule over party indices (the enumeration's inner
- * loop inlines the same test).
- */
-export function rulePasses(rule: CompiledRule, accepts: (party: number) => boolean): boolean {
-  let yes = 0;
-  for (const v of rule.voters) if (accepts(v)) yes++;
-  if (yes < rule.quorum) return false;
-  for (const v of rule.required) if (!accepts(v)) return false;
-  return true;
-}
 
 export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace): AnalysisParties {
   const evaluators = scenario.parties.map((p) => compileParty(space, p));
@@ -80,11 +61,8 @@ export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace):
   if (defining.length === 0)
     throw new ScenarioError([{ path: 'parties', message: 'analysis needs at least one negotiator with preferences; this scenario has none' }]);
   const scored = [...defining, ...others];
-  const ids = scenario.parties.map((p) => p.id);
-  const idx = (id: string) => ids.indexOf(id);
-  const voters = ruleVoters(scenario.agreement, scenario.parties).map(idx).filter((i) => i >= 0);
-  const required = ruleRequired(scenario.agreement, scenario.parties).map(idx).filter((i) => i >= 0);
-  const quorum = ruleQuorum(scenario.agreement, scenario.parties);
+  const rule = rulePositions(scenario.agreement, scenario.parties);
+  const { voters, required, quorum } = rule;
   const negotiators = evaluators.filter((e) => e.party.role === 'negotiator');
   const negIdx = scenario.parties.flatMap((p, i) => (p.role === 'negotiator' ? [i] : []));
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
@@ -95,7 +73,7 @@ export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace):
     scored,
     d: defining.length,
     negotiators,
-    rule: { voters, required, quorum },
+    rule,
     evaluators,
     scoredIndex: scenario.parties.map((p) => scored.findIndex((s) => s.party === p)),
     negotiatorRedLines: negotiators.some((e) => (e.party.redLines?.length ?? 0) > 0),

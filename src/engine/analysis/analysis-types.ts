@@ -11,6 +11,7 @@ export const DEFAULT_ANALYSIS_ENUMERATION_LIMIT = 200_000_000;
 /** How many frontier points `AnalysisResult.top` lists by default. */
 export const DEFAULT_TOP = 10;
 
+/** Options of an analysis: enumeration limit, seed, how many frontier points to list, a tentative agreement, progress. */
 export interface AnalysisOptions {
   /** Enumerate every outcome when the space has at most this many (default 2·10^8). */
   readonly enumerationLimit?: number;
@@ -81,6 +82,7 @@ export interface OutcomeCount {
   readonly exact: boolean;
 }
 
+/** A point of the Pareto frontier: an outcome, its utilities, how many outcomes share them, and whether it is rational. */
 export interface FrontierEntry extends ScoredOutcome {
   /** Outcomes sharing this utility vector. */
   readonly ties: number;
@@ -112,6 +114,7 @@ export interface Improvements {
   readonly best: readonly (ScoredOutcome & { readonly nashProduct: number })[];
 }
 
+/** An analysis as computed (`analyzeSpace`): outcomes as indices into the outcome space, counts as bigints; `analyze` gives its JSON form. */
 export interface AnalysisResult {
   readonly scenario: string;
   /** Number of outcomes, exact. */

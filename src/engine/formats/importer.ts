@@ -14,7 +14,9 @@ import type { SourceFile } from './source-file.ts';
  */
 export interface ScenarioImporter {
   readonly format: ScenarioFormat;
+  /** How sure this importer is that the files are in its format: 0 (not this format) to 1. */
   detect(files: readonly SourceFile[]): number;
+  /** Builds the scenario, or throws a ScenarioError naming file, line and field. */
   read(files: readonly SourceFile[]): Scenario;
 }
 

@@ -37,13 +37,44 @@ export function ruleQuorum(rule: AgreementRule, parties: readonly Party[]): numb
   return rule.type === 'unanimity' ? ruleVoters(rule, parties).length : rule.k;
 }
 
+/**
+ * The rule compiled over positions in a list of party ids (the scenario's
+ * parties, a session's participants, a table's columns): who votes, who must
+ * consent, how many must accept. A party missing from the list is position
+ * −1 and can never accept. The one place where a rule becomes positions;
+ * `ruleMetBy` is the one place where it is decided.
+ */
+export interface RulePositions {
+  readonly voters: readonly number[];
+  readonly required: readonly number[];
+  readonly quorum: number;
+}
+
+export function rulePositions(rule: AgreementRule, parties: readonly Party[], order: readonly string[] = parties.map((p) => p.id)): RulePositions {
+  const pos = (id: string) => order.indexOf(id);
+  return { voters: ruleVoters(rule, parties).map(pos), required: ruleRequired(rule, parties).map(pos), quorum: ruleQuorum(rule, parties) };
+}
+
+/** Whether the rule is met when exactly the positions for which `accepts` holds accept (position −1 never does). */
+export function ruleMetBy(rule: RulePositions, accepts: (position: number) => boolean): boolean {
+  const { voters, required } = rule;
+  let yes = 0;
+  for (let k = 0; k < voters.length; k++) {
+    const i = voters[k]!;
+    if (i >= 0 && accepts(i)) yes++;
+  }
+  if (yes < rule.quorum) return false;
+  for (let k = 0; k < required.length; k++) {
+    const i = required[k]!;
+    if (i < 0 || !accepts(i)) return false;
+  }
+  return true;
+}
+
 /** Whether the rule is met when exactly the parties in `accepting` accept. */
 export function ruleAccepts(rule: AgreementRule, parties: readonly Party[], accepting: (partyId: string) => boolean): boolean {
-  const voters = ruleVoters(rule, parties);
-  let yes = 0;
-  for (const v of voters) if (accepting(v)) yes++;
-  if (yes < ruleQuorum(rule, parties)) return false;
-  return ruleRequired(rule, parties).every(accepting);
+  const order = parties.map((p) => p.id);
+  return ruleMetBy(rulePositions(rule, parties, order), (i) => accepting(order[i]!));
 }
 
 export function describeRule(rule: AgreementRule, parties: readonly Party[]): string {

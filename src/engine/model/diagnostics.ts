@@ -11,11 +11,12 @@ export interface Diagnostic {
   readonly line?: number;
   /** 1-based column. */
   readonly column?: number;
-  /** Field path, such as `parties[1].preferences.weights.ceasefire`. */
+  /** Field path, such as `parties[1].preferences.weights.price`. */
   readonly path?: string;
   readonly message: string;
 }
 
+/** A diagnostic as one line: `file:line:column: field: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file ?? '';
   if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;

@@ -8,6 +8,7 @@ export * from './reservation.ts';
 export * from './party.ts';
 export * from './agreement-rule.ts';
 export * from './scenario.ts';
+export * from './question.ts';
 export * from './diagnostics.ts';
 export * from './utility-function.ts';
 export * from './party-evaluator.ts';

@@ -37,6 +37,7 @@ export interface RealIssue extends IssueBase {
   readonly steps: number;
 }
 
+/** An issue under negotiation: categorical (named options), integer or real-valued. */
 export type Issue = CategoricalIssue | IntegerIssue | RealIssue;
 
 /** Default number of grid points for a real issue (as GENIUS discretises real issues into 10 intervals). */

@@ -18,6 +18,7 @@ export interface PartyEvaluator {
   acceptable(outcome: ArrayLike<number>): boolean;
 }
 
+/** Compiles a party for fast evaluation over an outcome space: its utility, reservation, discount and red lines. */
 export function compileParty(space: OutcomeSpace, party: Party): PartyEvaluator {
   const ufun = party.preferences ? compileUtility(space, party.preferences) : undefined;
   const res = party.reservation;

@@ -50,6 +50,7 @@ export interface ConstraintPreferences {
   readonly provenance?: Provenance;
 }
 
+/** A party's preferences over outcomes: linear-additive (weights and value functions) or constraints (GENIUS hyperrectangles). */
 export type Preferences = LinearAdditivePreferences | ConstraintPreferences;
 
 /** An upper bound on the aggregate of constraint preferences, used when no normaliser is given. */

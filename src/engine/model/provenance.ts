@@ -11,6 +11,7 @@ export interface Source {
   readonly locator?: string;
 }
 
+/** Where a number or statement comes from: the sources it quotes and the assumption it rests on. */
 export interface Provenance {
   readonly sources?: readonly Source[];
   /** Plain-language statement of what is assumed, and why. */

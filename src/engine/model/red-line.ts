@@ -21,6 +21,7 @@ export function conditionHolds(c: RedLineCondition, outcome: ArrayLike<number>):
   return 'anyOf' in c ? c.anyOf.includes(v) : v >= c.from && v <= c.to;
 }
 
+/** Whether an outcome (value indices, one per issue) crosses a red line: every condition of the line holds. */
 export function crossesRedLine(line: RedLine, outcome: ArrayLike<number>): boolean {
   return line.conditions.every((c) => conditionHolds(c, outcome));
 }

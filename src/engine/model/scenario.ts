@@ -2,6 +2,7 @@ import type { AgreementRule } from './agreement-rule.ts';
 import type { Issue } from './issue.ts';
 import type { Party } from './party.ts';
 import type { Provenance } from './provenance.ts';
+import type { Question } from './question.ts';
 
 /** A document that sources quote from. */
 export interface SourceDocument {
@@ -25,6 +26,8 @@ export interface Scenario {
   readonly agreement: AgreementRule;
   /** Named what-if variants (see formats/native/variant.ts for the patch semantics). */
   readonly variants?: readonly ScenarioVariant[];
+  /** Questions the scenario asks about itself, answered by what-if/questions.ts. */
+  readonly questions?: readonly Question[];
   /** Where the scenario came from (set by importers). */
   readonly origin?: { readonly format: ScenarioFormat; readonly files: readonly string[]; readonly skipped?: readonly SkippedFile[] };
 }
@@ -41,6 +44,7 @@ export interface ScenarioVariant {
   readonly patch: Readonly<Record<string, unknown>>;
 }
 
+/** A file given with a scenario that is neither a domain nor a profile (such as GENIUS's `pareto.xml`), and why it was skipped. */
 export interface SkippedFile {
   readonly file: string;
   readonly reason: string;

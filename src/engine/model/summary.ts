@@ -8,7 +8,7 @@ import { utilityExtremes } from './extremes.ts';
 
 /** A provenance note, attached to the thing it explains. */
 export interface ProvenanceEntry {
-  /** What it is about, e.g. `party russia › weight donetsk`. */
+  /** What it is about, e.g. `party seller › weight price`. */
   readonly subject: string;
   readonly provenance: Provenance;
 }
@@ -51,6 +51,7 @@ export interface ScenarioSummary {
   readonly provenance: readonly ProvenanceEntry[];
 }
 
+/** What `parley inspect` shows: parties, issues, number of outcomes, each party's best and worst outcome, the rule, variants, sources and assumptions. */
 export function summarizeScenario(s: Scenario): ScenarioSummary {
   const space = new OutcomeSpace(s.issues);
   const provenance = collectProvenance(s);

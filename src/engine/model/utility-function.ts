@@ -19,6 +19,7 @@ export interface UtilityFunction {
   readonly cost?: number;
 }
 
+/** Compiles preferences into a utility function over the outcome space (outcomes as value indices). */
 export function compileUtility(space: OutcomeSpace, prefs: Preferences): UtilityFunction {
   return prefs.type === 'linear-additive' ? compileLinear(space, prefs) : compileConstraints(space, prefs);
 }

@@ -37,6 +37,7 @@ export interface AgentView {
   readonly rng: Rng;
 }
 
+/** A negotiation protocol: alternating offers (`aop`), stacked alternating offers (`saop`) or a mediated single text (`single-text`). */
 export type ProtocolName = 'aop' | 'saop' | 'single-text';
 
 /** Public information at an agent's turn. */
@@ -121,4 +122,5 @@ export interface Agent {
   observe?(event: TraceEvent): void;
 }
 
+/** Builds one party's agent from its own view (`(view) => Agent`): what a user-written agent module exports. */
 export type AgentFactory = (view: AgentView) => Agent;

@@ -114,8 +114,17 @@ function raceLimit(p: Promise<unknown>, limit: number, method: string): Promise<
         if (done) return;
         done = true;
         if (timer !== undefined) clearTimeout(timer);
-        resolve(new CallFailure('threw', `${method}() rejected: ${errorMessage(err)}`));
+        // An agent host that enforces the same limit itself (a worker thread it terminates) rejects
+        // with a TurnLimitError: that is the same fault as our own timer's, whichever fires first.
+        resolve(isTurnLimitError(err) ? new CallFailure('no-answer', errorMessage(err)) : new CallFailure('threw', `${method}() rejected: ${errorMessage(err)}`));
       },
     );
   });
+}
+
+/** The name of the error an agent host rejects with when it cut off a call at the per-turn limit. */
+export const TURN_LIMIT_ERROR = 'TurnLimitError';
+
+function isTurnLimitError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === TURN_LIMIT_ERROR;
 }

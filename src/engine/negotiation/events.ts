@@ -78,6 +78,7 @@ export interface Fault {
   readonly turn: number;
 }
 
+/** Why a negotiation ended: an agreement, the deadline, a party walking away, or a fault. */
 export type EndReason =
   | 'agreement'
   /** The round (or wall-time) deadline passed. */

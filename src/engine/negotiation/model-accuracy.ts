@@ -40,6 +40,7 @@ export interface ModelAccuracy {
   readonly outcomes: number;
 }
 
+/** How well agents' opponent models estimated the others' utilities, offer by offer (`opponentModelAccuracy`). */
 export interface OpponentModelReport {
   /** Per offer and modelling agent: the estimate and the truth. */
   readonly points: readonly EstimatePoint[];

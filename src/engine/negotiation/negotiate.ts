@@ -29,6 +29,7 @@ export type AgentSpec = string | AgentFactory;
  */
 export type AgentResolver = (spec: string) => AgentFactory;
 
+/** Options of a negotiation: the agents (names or factories), protocol, rounds, seed, time limits, trace and model recording. */
 export interface NegotiationOptions {
   /** One agent per participant in scenario order, or a single one for all. */
   readonly agents: readonly AgentSpec[];
@@ -63,6 +64,7 @@ export interface NegotiationOptions {
   readonly recordModels?: boolean;
 }
 
+/** The outcome of a negotiation: the agreement (if any), who accepted it, why it ended, rounds, turns, utilities and the trace. */
 export interface NegotiationResult {
   readonly scenario: string;
   readonly protocol: ProtocolName;

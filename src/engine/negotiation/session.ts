@@ -1,4 +1,4 @@
-import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { ruleMetBy, rulePositions, type AgreementRule, type RulePositions } from '../model/agreement-rule.ts';
 import type { OutcomeSpace } from '../model/outcome-space.ts';
 import type { Party } from '../model/party.ts';
 import type { Agent } from './agent.ts';
@@ -70,19 +70,12 @@ export class Session {
   readonly start: number;
   private readonly observers: number[];
   /** The agreement rule compiled over participant positions: voters, quorum, required (veto) parties. */
-  private readonly voterIdx: Int32Array;
-  private readonly requiredIdx: Int32Array;
-  private readonly quorum: number;
+  private readonly rule: RulePositions;
 
   constructor(readonly config: SessionConfig) {
     this.active = config.participants.map(() => true);
-    const pos = (id: string) => config.participants.indexOf(id);
-    const voters = ruleVoters(config.rule, config.parties);
-    const required = ruleRequired(config.rule, config.parties);
-    // A voter or required party that does not take part can never accept.
-    this.voterIdx = Int32Array.from(voters.map(pos));
-    this.requiredIdx = Int32Array.from(required.map(pos));
-    this.quorum = ruleQuorum(config.rule, config.parties);
+    // A voter or required party that does not take part (position −1) can never accept.
+    this.rule = rulePositions(config.rule, config.parties, config.participants);
     this.start = config.clock.now();
     this.observers = [];
     config.agents.forEach((a, i) => {
@@ -146,19 +139,7 @@ export class Session {
    * for which `yes` holds accept (the semantics of `ruleAccepts`).
    */
   ruleMet(yes: (position: number) => boolean): boolean {
-    const v = this.voterIdx;
-    let count = 0;
-    for (let k = 0; k < v.length; k++) {
-      const i = v[k]!;
-      if (i >= 0 && yes(i)) count++;
-    }
-    if (count < this.quorum) return false;
-    const r = this.requiredIdx;
-    for (let k = 0; k < r.length; k++) {
-      const i = r[k]!;
-      if (i < 0 || !yes(i)) return false;
-    }
-    return true;
+    return ruleMetBy(this.rule, yes);
   }
 
   /** Whether the rule could still be met by the participants still active. */

@@ -37,10 +37,13 @@ export const CHART = {
 /** Colours for series in order (parties, variants). */
 export const SERIES: readonly string[] = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.black];
 
+/** The colour of the `i`-th data series (cycles through the colour-blind-safe palette). */
 export const seriesColour = (i: number): string => SERIES[((i % SERIES.length) + SERIES.length) % SERIES.length]!;
 
+/** The shape of a plot marker (solutions are told apart by shape as well as colour). */
 export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle';
 
+/** The bargaining solutions parley computes: Nash, Kalai–Smorodinsky, utilitarian, egalitarian. */
 export type SolutionKey = 'nash' | 'kalaiSmorodinsky' | 'utilitarian' | 'egalitarian';
 
 /** Each bargaining solution's colour and marker shape (shape as well as colour, so it reads in grey too). */

@@ -47,7 +47,7 @@ export function outcomeText(issues: readonly Issue[], outcome: ArrayLike<number>
   return issues.map((issue, i) => `${titleLabel(issue.name)}: ${valueLabel(issue, outcome[i]!)}`).join(' · ');
 }
 
-/** A sensitivity parameter in words: "Russia: weight of Zaporizhzhia npp", "Ukraine: reservation value". */
+/** A sensitivity parameter in words: "Seller: weight of price", "Buyer: reservation value". */
 export function parameterLabel(p: { readonly party: string; readonly kind: string; readonly issue?: string }, nameOf: (id: string) => string = (id) => id): string {
   const who = nameOf(p.party);
   if (p.kind === 'weight' && p.issue !== undefined) return `${who}: weight of ${humanise(p.issue)}`;

@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze.ts';
 import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
 import type { AnalysisResult } from '../analysis/analysis-types.ts';
-import { fourQuestions, type FourQuestions } from '../what-if/four-questions.ts';
+import { answerQuestions, type QuestionAnswer } from '../what-if/questions.ts';
 import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
 import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
 import { sensitivity, type SensitivityResult } from '../what-if/sensitivity.ts';
@@ -11,6 +11,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { summarizeScenario, type ScenarioSummary } from '../model/summary.ts';
 import type { Point } from './svg.ts';
 
+/** Options of a report: seed, sensitivity samples and range, the agent and rounds of its simulated negotiations. */
 export interface ReportOptions {
   readonly seed?: number;
   /** Monte Carlo samples of the sensitivity analysis (default 300). */
@@ -20,7 +21,7 @@ export interface ReportOptions {
   /** Agent of the simulated negotiations (default boulware). */
   readonly agent?: string;
   readonly rounds?: number;
-  /** How the reader re-runs this report, e.g. `parley report scenarios/ceasefire.yaml --out report.html`. */
+  /** How the reader re-runs this report, e.g. `parley report scenarios/labour.yaml --out report.html`. */
   readonly command?: string;
   /** Where the scenario was read from (shown in the report). */
   readonly source?: string;
@@ -47,7 +48,8 @@ export interface ReportData {
   readonly summary: ScenarioSummary;
   readonly analysis: AnalysisJson;
   readonly utilitySpace: UtilitySpace | null;
-  readonly questions: FourQuestions | null;
+  /** The scenario's declared questions, answered (empty when it declares none). */
+  readonly questions: readonly QuestionAnswer[];
   readonly sensitivity: SensitivityResult;
   readonly rules: RuleComparison;
   readonly options: ReportOptions;
@@ -119,12 +121,12 @@ export function collectReport(scenario: Scenario, options: ReportOptions = {}): 
   const analysis = analysisToJson(result, scenario.issues);
   const table = buildOutcomeTable(scenario, { seed, include: result.frontier.points.map((p) => p.outcome) });
   const space = utilitySpace(table, result);
-  options.onStage?.('the four questions');
-  const questions = fourQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds });
-  options.onStage?.('sensitivity');
-  const sens = sensitivity(scenario, { seed, samples: options.samples ?? 300, range: options.range, table });
   options.onStage?.('simulated negotiations');
   const ruleVariants = (scenario.variants ?? []).filter((v) => 'agreement' in v.patch).map((v) => v.id);
-  const rules = questions ? questions.authority.answer : compareRules(scenario, [BASE, ...ruleVariants], { seed, agent: options.agent, rounds: options.rounds });
+  const rules = compareRules(scenario, [BASE, ...ruleVariants], { seed, agent: options.agent, rounds: options.rounds });
+  options.onStage?.('questions');
+  const questions = answerQuestions(scenario, { seed, agent: options.agent, rounds: options.rounds, table, rules });
+  options.onStage?.('sensitivity');
+  const sens = sensitivity(scenario, { seed, samples: options.samples ?? 300, range: options.range, table });
   return { scenario, summary: summarizeScenario(scenario), analysis, utilitySpace: space, questions, sensitivity: sens, rules, options };
 }

@@ -19,6 +19,7 @@ export function escapeXml(s: string): string {
 
 export type Point = readonly [number, number];
 
+/** One layer of a scatter plot (`plot`): labelled points with a colour and marker. */
 export interface PlotLayer {
   readonly label: string;
   readonly points: readonly Point[];

@@ -29,6 +29,7 @@ export interface ComparedScenario {
   readonly reservations: Readonly<Record<string, number | null>>;
 }
 
+/** The scenario's variants analysed side by side (`compareVariants`). */
 export interface Comparison {
   readonly scenario: string;
   readonly parties: readonly string[];

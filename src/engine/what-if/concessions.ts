@@ -21,8 +21,8 @@ export interface ConcessionOptions {
   readonly party: string;
   /** The issues on which it may concede (default: every categorical issue having the `keep` option). */
   readonly issues?: readonly string[];
-  /** The option that is no concession (default `returned-to-ukraine`). */
-  readonly keep?: string;
+  /** The option that is no concession. */
+  readonly keep: string;
   /** Reservation sweep: from, to, step (default 0 to 1 in steps of 0.05). */
   readonly sweep?: { readonly from: number; readonly to: number; readonly step: number };
   readonly table?: OutcomeTable;
@@ -78,7 +78,7 @@ export interface ConcessionAnalysis {
 }
 
 /**
- * Territorial concessions: which options of the conceded issues appear in
+ * Concessions: which options of the conceded issues appear in
  * all, some or none of the rational deals and of the Pareto-efficient
  * rational deals; the smallest concession any rational deal requires
  * (utility the party loses on those issues against keeping them); and how
@@ -86,7 +86,7 @@ export interface ConcessionAnalysis {
  */
 export function concessionAnalysis(scenario: Scenario, options: ConcessionOptions): ConcessionAnalysis {
   const table = options.table ?? buildOutcomeTable(scenario);
-  const keep = options.keep ?? 'returned-to-ukraine';
+  const keep = options.keep;
   const k = table.parties.findIndex((p) => p.id === options.party);
   if (k < 0) throw new RangeError(`unknown party "${options.party}"`);
   const party = table.parties[k]!;

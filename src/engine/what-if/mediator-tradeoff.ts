@@ -6,7 +6,7 @@ import { accepts, baseParameters, buildOutcomeTable, compileRule, passingMask, r
 export interface TradeoffOptions {
   /** The mediator whose choice is modelled. */
   readonly mediator: string;
-  /** The party whose utility the mediator weighs with λ (e.g. ukraine). */
+  /** The party whose utility the mediator weighs with λ. */
   readonly protected: string;
   /**
    * The other term, weighted 1 − λ: `mediator` (the mediator's own

@@ -1,4 +1,4 @@
-import { ruleQuorum, ruleRequired, ruleVoters, type AgreementRule } from '../model/agreement-rule.ts';
+import { ruleMetBy, rulePositions, type AgreementRule, type RulePositions } from '../model/agreement-rule.ts';
 import { issueNumberAt } from '../model/issue.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileParty, meetsReservation } from '../model/party-evaluator.ts';
@@ -9,7 +9,6 @@ import { compileUtility } from '../model/utility-function.ts';
 import { evaluateValueFunction } from '../model/value-function.ts';
 import { createRng } from '../util/rng.ts';
 import { roundUtility } from '../analysis/frontier-types.ts';
-import { rulePasses } from '../analysis/analysis-parties.ts';
 import { nashFactor } from '../analysis/nash-product.ts';
 import { createSkyline } from '../analysis/skyline.ts';
 import { streamUtilities } from '../analysis/utility-stream.ts';
@@ -288,27 +287,19 @@ export function rationalMask(state: TableState): Uint8Array {
   return out;
 }
 
-/** A rule compiled to party indices. */
-export interface RuleIndices {
-  readonly voters: readonly number[];
-  readonly required: readonly number[];
-  readonly quorum: number;
-}
+/** A rule compiled to party indices (the one implementation: model/agreement-rule.ts). */
+export type RuleIndices = RulePositions;
 
 export function compileRule(table: OutcomeTable, rule: AgreementRule = table.scenario.agreement): RuleIndices {
-  const ids = table.parties.map((p) => p.id);
-  const idx = (id: string) => ids.indexOf(id);
-  return {
-    voters: ruleVoters(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
-    required: ruleRequired(rule, table.scenario.parties).map(idx).filter((i) => i >= 0),
-    quorum: ruleQuorum(rule, table.scenario.parties),
-  };
+  return rulePositions(rule, table.scenario.parties, table.parties.map((p) => p.id));
 }
 
 /** 1 where the agreement rule accepts the row (the passing set; the rule as `analyze` applies it). */
 export function passingMask(state: TableState, rule: RuleIndices = compileRule(state.table)): Uint8Array {
   const out = new Uint8Array(state.table.rows);
-  for (let j = 0; j < out.length; j++) out[j] = rulePasses(rule, (v) => accepts(state, v, j)) ? 1 : 0;
+  let j = 0;
+  const acceptsAtRow = (k: number) => accepts(state, k, j);
+  for (; j < out.length; j++) out[j] = ruleMetBy(rule, acceptsAtRow) ? 1 : 0;
   return out;
 }
 

@@ -15,7 +15,7 @@ const BISECTION = 40;
 
 /** One assumption that sensitivity analysis moves. */
 export interface SensitivityParameter {
-  /** e.g. `ukraine.weight.donetsk`, `russia.reservation`. */
+  /** e.g. `buyer.weight.price`, `seller.reservation`. */
   readonly id: string;
   readonly party: string;
   readonly kind: 'weight' | 'reservation';
@@ -27,6 +27,7 @@ export interface SensitivityParameter {
   readonly assumption?: string;
 }
 
+/** Options of a sensitivity analysis: the relative range each parameter moves in, Monte Carlo samples, seed. */
 export interface SensitivityOptions {
   /** Relative range: each parameter p moves to p·(1 + δ), δ ∈ [−range, +range] (default 0.2). */
   readonly range?: number;
@@ -39,6 +40,7 @@ export interface SensitivityOptions {
   readonly limit?: number;
   /** Stream spaces up to this many outcomes through the analysis (default `analyze`'s, 2·10^8). */
   readonly enumerationLimit?: number;
+  /** Called now and then with the steps done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** A table built before (same scenario), to reuse. */
   readonly table?: OutcomeTable;
@@ -88,6 +90,7 @@ export interface MonteCarloSummary {
   readonly nashUtility: Readonly<Record<string, { mean: number; p05: number; p95: number }>>;
 }
 
+/** How the answers move when weights and reservations move: the tornado table with flip points, and Monte Carlo frequencies. */
 export interface SensitivityResult {
   readonly scenario: string;
   readonly range: number;

@@ -8,6 +8,10 @@ import { startLiveServer, type LiveTestServer } from './test-server.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../testing/shared.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { negotiateSync } from '../../engine/agents/negotiate.ts';
+import { sameEvents } from '../../engine/negotiation/events.ts';
 
 let server: LiveTestServer;
 beforeAll(async () => {
@@ -72,5 +76,29 @@ describe('live sessions', () => {
     expect(rep.problems).toEqual([]);
     // A seat token cannot read the host's view.
     expect((await server.call('GET', `/api/live/sessions/${created.id}`, created.seats.russia!.token!)).status).toBe(401);
+  });
+
+  it('keeps finished sessions over a restart, marks unfinished ones interrupted; the trace is the one `parley run --trace` writes', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'parley-live-db-')), 'parley.db');
+    const first = await startLiveServer(db);
+    const waiting = await first.create({ scenarioId: 'ceasefire', seats: { russia: 'remote', ukraine: 'human' } });
+    const done = await first.create({ scenarioId: 'ceasefire', rounds: 50, seed: 3, seats: { russia: 'boulware', ukraine: 'conceder' } });
+    await first.close();
+    const second = await startLiveServer(db);
+    try {
+      expect((await second.call('GET', `/api/live/sessions/${waiting.id}`, waiting.host.token)).json.status).toBe('interrupted');
+      const fin = await second.call('GET', `/api/live/sessions/${done.id}`, done.host.token);
+      expect(fin.json.status).toBe('finished');
+      // Only the host token opens it.
+      expect((await second.call('GET', `/api/live/sessions/${done.id}`, waiting.host.token)).status).toBe(401);
+      const trace = traceFromJsonLines((await second.call('GET', `/api/live/sessions/${done.id}/trace`, done.host.token)).text);
+      const batch = negotiateSync(ceasefire, { agents: ['boulware', 'conceder'], rounds: 50, seed: 3 });
+      expect(sameEvents(trace, batch.events)).toBe(true);
+      const list = await second.call('GET', '/api/live/sessions', undefined);
+      expect((list.json.sessions as { id: string }[]).map((x) => x.id).sort()).toEqual([waiting.id, done.id].sort());
+      expect(JSON.stringify(list.json)).not.toMatch(/token|hash/i);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -422,6 +422,22 @@ export class LiveRoom {
     };
   }
 
+  /**
+   * A seat came back over a new connection: when it is its turn, the turn is
+   * sent again (its answer may have been lost with the old connection).
+   */
+  resumeTurn(r: Recipient): void {
+    const p = this.negotiation?.pending();
+    if (!p || p.party !== r.name || this.status !== 'running') return;
+    this.lastTurnKey = '';
+    this.flush();
+  }
+
+  /** The seat whose turn it is, if any. */
+  pendingSeat(): string | undefined {
+    return this.negotiation?.pending()?.party;
+  }
+
   /** The public events so far (the trace). */
   events(): readonly TraceEvent[] {
     return this.negotiation?.events ?? [];

@@ -2,7 +2,6 @@
 // (docs/live-protocol.md). Tokens travel in `Authorization: Bearer` (HTTP) or in `hello` (WebSocket),
 // never in a URL. Node only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import websocket from '@fastify/websocket';
 import rateLimit from '@fastify/rate-limit';
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
@@ -57,12 +56,12 @@ function baseUrl(req: FastifyRequest): string {
   return `${req.protocol}://${req.headers.host ?? '127.0.0.1'}/`;
 }
 
+/** Registers the live routes; the app must have @fastify/websocket registered (app.ts does, before the host guard). */
 export async function registerLiveRoutes(app: FastifyInstance, options: LiveRouteOptions): Promise<void> {
   const { hub, store, load, parse } = options;
   app.addHook('onClose', async () => hub.close());
 
   await app.register(async (live) => {
-    await live.register(websocket, { options: { maxPayload: MAX_WS_FRAME_BYTES } });
     await live.register(rateLimit, {
       max: options.httpPerMinute ?? 1200,
       timeWindow: 60_000,
@@ -269,6 +268,7 @@ export async function registerLiveRoutes(app: FastifyInstance, options: LiveRout
           sentUpTo = m.after ?? 0;
           detach = a.room.attach(a.recipient, pump);
           pump();
+          if ((m.after ?? 0) > 0) a.room.resumeTurn(a.recipient);
           return;
         }
         if (!opened) return fail('unauthorized', 'say hello with your token first');

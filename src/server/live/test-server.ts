@@ -6,12 +6,16 @@ import { Store } from '../../storage/store.ts';
 import { buildApp } from '../app.ts';
 import { loadBuiltins } from '../builtins.ts';
 import type { LiveLogEntry } from './room.ts';
+import { LiveHub, type HubOptions } from './hub.ts';
+import { LiveStore } from '../../storage/live-store.ts';
 
 export interface LiveTestServer {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly logs: LiveLogEntry[];
   readonly store: Store;
+  readonly hub: LiveHub;
+  readonly liveStore: LiveStore;
   /** POST /api/live/sessions; the reply's JSON. */
   create(body: Record<string, unknown>): Promise<CreatedReply>;
   /** A JSON request with a bearer token. */
@@ -26,11 +30,14 @@ export interface CreatedReply {
   seats: Record<string, { kind: string; token?: string; join?: string }>;
 }
 
-export async function startLiveServer(dbPath = ':memory:'): Promise<LiveTestServer> {
+export async function startLiveServer(dbPath = ':memory:', hubOptions: Omit<HubOptions, 'store' | 'log'> = {}): Promise<LiveTestServer> {
   const store = Store.open(dbPath);
   const logs: LiveLogEntry[] = [];
   const { scenarios } = loadBuiltins(join(REPO_ROOT, 'scenarios'));
-  const app = await buildApp({ store, builtins: scenarios, liveLog: (e) => logs.push(e) });
+  const liveStore = LiveStore.open(dbPath);
+  liveStore.interruptUnfinished();
+  const hub = new LiveHub({ store: liveStore, log: (e) => logs.push(e), ...hubOptions });
+  const app = await buildApp({ store, builtins: scenarios, live: hub, liveStore });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
@@ -55,6 +62,8 @@ export async function startLiveServer(dbPath = ':memory:'): Promise<LiveTestServ
     url,
     logs,
     store,
+    hub,
+    liveStore,
     call,
     async create(body) {
       const r = await call('POST', '/api/live/sessions', undefined, body);
@@ -63,6 +72,7 @@ export async function startLiveServer(dbPath = ':memory:'): Promise<LiveTestServ
     },
     async close() {
       await app.close();
+      liveStore.close();
       store.close();
     },
   };

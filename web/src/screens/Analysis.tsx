@@ -9,6 +9,7 @@ import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { defaultPair, fmt, plottableParties, utilitiesText } from './view-model.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
 import { Outcome } from '../view/OutcomeTable.tsx';
+import { Term } from '../view/Glossary.tsx';
 
 export interface AnalysisProps {
   readonly scenario: Scenario;
@@ -128,10 +129,10 @@ export function Analysis({ scenario, scenarioRef }: AnalysisProps) {
         <div className="facts" data-testid="analysis-facts">
           <p>
             {result.outcomes.toLocaleString('en')} outcomes, {result.exact ? 'analysed exactly' : `not exact (${result.method})`}
-            {ms !== null && <> in {ms.toFixed(0)} ms</>}. Pareto frontier: {result.frontier.points.length} distinct utility vectors ({result.frontier.outcomes} outcomes).
+            {ms !== null && <> in {ms.toFixed(0)} ms</>}. <Term k="Pareto frontier">Pareto frontier</Term>: {result.frontier.points.length} distinct utility vectors ({result.frontier.outcomes} outcomes).
           </p>
           <p data-testid="zone">
-            Zone of agreement:{' '}
+            <Term k="zone of agreement">Zone of agreement</Term>:{' '}
             {result.rational.exists === false
               ? 'none — no outcome gives every negotiator at least its reservation value.'
               : result.rational.count !== null
@@ -157,7 +158,7 @@ function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; na
   const nash = result.solutions.nash?.outcome ?? null;
   const ids = result.parties.filter((p) => p.defines).map((p) => p.id);
   const rows: { label: string; e: { outcome: readonly number[]; utilities: Readonly<Record<string, number>> } }[] = [];
-  const names = { nash: 'Nash', kalaiSmorodinsky: 'Kalai–Smorodinsky', utilitarian: 'Utilitarian', egalitarian: 'Egalitarian' } as const;
+  const names = { nash: 'Nash', kalaiSmorodinsky: 'Kalai–Smorodinsky', utilitarian: 'utilitarian', egalitarian: 'egalitarian' } as const;
   for (const k of Object.keys(names) as (keyof typeof names)[]) {
     const s = result.solutions[k];
     if (s) rows.push({ label: names[k], e: s });
@@ -180,12 +181,14 @@ function SolutionsTable({ result, nameOf, issues }: { result: AnalysisResult; na
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">{r.label.startsWith('frontier') ? r.label : <Term k={r.label}>{r.label}</Term>}</th>
             <td>
               <Outcome issues={issues} outcome={r.e.outcome} reference={r.label === 'Nash' ? null : nash} referenceName="Nash" onlyDifferences />
             </td>
             {ids.map((id) => (
-              <td key={id}>{fmt(r.e.utilities[id])}</td>
+              <td key={id} data-label={nameOf(id)}>
+                {fmt(r.e.utilities[id])}
+              </td>
             ))}
           </tr>
         ))}

@@ -25,7 +25,7 @@ export function Report({ scenario, scenarioRef }: { scenario: Scenario; scenario
     <section aria-labelledby="report-title">
       <h2 id="report-title">Report</h2>
       <p>
-        A self-contained HTML report of “{scenario.name}”: the scenario with every source and assumption, the analysis and its plot, the four questions (for the ceasefire scenario), rule comparison and sensitivity.
+        A self-contained HTML report of “{scenario.name}”: the scenario with every source and assumption, the analysis and its plot, the questions the scenario declares, rule comparison and sensitivity.
       </p>
       <button type="button" onClick={() => void make()} disabled={busy}>
         {busy ? 'Writing the report…' : 'Export the HTML report'}

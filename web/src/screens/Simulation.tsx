@@ -1,13 +1,14 @@
 import { AGENT_KINDS, OutcomeSpace, outcomeText, plot as svgPlot } from 'parley';
 import type { PlotLayer, Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api.ts';
+import { api, type RunListing } from '../api.ts';
 import type { SimulationSummary } from '../compute/simulate.ts';
 import { seriesColour } from '../plot/palette.ts';
 import { UtilityPlot } from '../plot/UtilityPlot.tsx';
 import { OpponentModelChart } from '../plot/OpponentModelChart.tsx';
 import { SvgChart } from '../plot/SvgChart.tsx';
 import { StrategyHelp } from '../view/StrategyHelp.tsx';
+import { Term } from '../view/Glossary.tsx';
 import { engine } from '../worker-client.ts';
 import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
@@ -33,6 +34,8 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [runs, setRuns] = useState<RunListing[] | null>(null);
+  const [openedRun, setOpenedRun] = useState<number | null>(null);
   const pair = useMemo(() => defaultPair(scenario), [scenario]);
   const outcomeSpace = useMemo(() => new OutcomeSpace(scenario.issues), [scenario]);
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
@@ -66,7 +69,8 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         setProgress({ done, total, stage: stage ?? '' }),
       );
       setResult(r);
-      setStep(Math.max(0, r.trace.length - 1));
+      setOpenedRun(null);
+      setStep(Math.max(0, r.trace.filter((t) => t.utilities).length - 1));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -76,8 +80,47 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
 
   const save = async () => {
     if (!result) return;
-    const r = await api.saveRun(scenarioId, 'simulation', { protocol, agents, rounds, seed, repeats }, { first: result.first, stats: result.stats, runs: result.runs });
-    setSaved(`Saved as run ${r.id}.`);
+    try {
+      // The whole summary, trace included, so that a saved run opens here as it was.
+      const r = await api.saveRun(scenarioId, 'simulation', { protocol, agents, rounds, seed, repeats }, result);
+      setSaved(`Saved as run ${r.id}.`);
+      void loadRuns();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const loadRuns = async () => {
+    try {
+      setRuns((await api.listRuns(scenarioId)).filter((r) => r.kind === 'simulation'));
+    } catch {
+      setRuns([]);
+    }
+  };
+  useEffect(() => {
+    void loadRuns();
+  }, [scenarioId]);
+
+  const openRun = async (id: number) => {
+    setError(null);
+    try {
+      const run = await api.getRun(id);
+      const r = run.result as Partial<SimulationSummary> | null;
+      const c = run.config as Partial<{ protocol: typeof protocol; agents: string[]; rounds: number; seed: number; repeats: number }> | null;
+      if (!r || !r.first || !r.stats || !r.runs) throw new Error(`run ${id} holds no simulation result`);
+      if (c?.protocol) setProtocol(c.protocol);
+      if (c?.agents) setAgents(c.agents);
+      if (c?.rounds) setRounds(c.rounds);
+      if (c?.seed !== undefined) setSeed(c.seed);
+      if (c?.repeats) setRepeats(c.repeats);
+      const full: SimulationSummary = { protocol: r.protocol ?? c?.protocol ?? 'aop', participants: r.participants ?? [], trace: r.trace ?? [], first: r.first, runs: r.runs, stats: r.stats, ...(r.models ? { models: r.models } : {}) };
+      setResult(full);
+      setStep(Math.max(0, full.trace.filter((t) => t.utilities).length - 1));
+      setOpenedRun(id);
+      setSaved(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const offers = result ? result.trace.filter((t) => t.utilities).slice(0, step + 1) : [];
@@ -119,7 +162,9 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         </label>
       </div>
       <fieldset>
-        <legend>Strategies</legend>
+        <legend>
+          <Term k="strategy">Strategies</Term>
+        </legend>
         {participants.map((id, i) => (
           <label key={id} className="inline">
             {nameOf(id)}{' '}
@@ -147,6 +192,31 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         )}
         {saved && <span role="status">{saved}</span>}
       </div>
+      {runs && runs.length > 0 && (
+        <details className="saved-runs" data-testid="saved-runs">
+          <summary>Saved runs ({runs.length})</summary>
+          <ul>
+            {runs.map((r) => {
+              const c = r.config as Partial<{ protocol: string; agents: string[]; rounds: number; seed: number; repeats: number }> | null;
+              return (
+                <li key={r.id}>
+                  <button type="button" onClick={() => void openRun(r.id)} aria-current={openedRun === r.id ? 'true' : undefined}>
+                    Open run {r.id}
+                  </button>{' '}
+                  <span className="hint">
+                    {new Date(r.createdAt).toLocaleString('en')}: {c?.protocol ?? '?'}, {(c?.agents ?? []).join(' vs ')}, {c?.rounds ?? '?'} rounds, seed {c?.seed ?? '?'}, {c?.repeats ?? '?'} repeats
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+      {openedRun !== null && result && (
+        <p role="status" data-testid="opened-run">
+          Showing saved run {openedRun}.
+        </p>
+      )}
       {progress && <ProgressBar label="Simulating in the background" progress={progress} />}
       {error && (
         <p role="alert" className="error">

@@ -1,8 +1,10 @@
-import type { Scenario } from 'parley';
+import { parameterLabel, plot as svgPlot } from 'parley';
+import type { PlotLayer, QuestionAnswer, Scenario, TradeoffAnalysis } from 'parley';
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
-import { parameterLabel } from 'parley';
 import { Tornado } from '../plot/Tornado.tsx';
+import { seriesColour } from '../plot/palette.ts';
+import { SvgChart } from '../plot/SvgChart.tsx';
 import { engine } from '../worker-client.ts';
 import type { ScenarioRef } from '../worker-protocol.ts';
 import { fmt } from './view-model.ts';
@@ -51,6 +53,11 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
           </label>
         ))}
       </fieldset>
+      {(scenario.questions?.length ?? 0) > 0 && !result && (
+        <p className="hint" data-testid="questions-pending">
+          This scenario declares {scenario.questions!.length} question{scenario.questions!.length === 1 ? '' : 's'} ({scenario.questions!.map((q) => q.text).join(' · ')}); they are answered with the comparison.
+        </p>
+      )}
       <button type="button" onClick={() => void run()} disabled={busy}>
         {busy ? 'Working…' : 'Compare and test sensitivity'}
       </button>
@@ -61,17 +68,14 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
       )}
       {result && (
         <>
-          {result.questions && (
+          {result.questions.length > 0 && (
             <>
-              <h3>The four questions</h3>
-              <dl data-testid="four-questions">
+              <h3>Questions</h3>
+              <div data-testid="questions">
                 {result.questions.map((q) => (
-                  <div key={q.key}>
-                    <dt>{q.question}</dt>
-                    <dd>{q.summary}</dd>
-                  </div>
+                  <QuestionCard key={q.id} answer={q} nameOf={nameOf} />
                 ))}
-              </dl>
+              </div>
             </>
           )}
           <h3>Side by side</h3>
@@ -166,3 +170,150 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
 }
 
 const flip = (f: { delta: number; value: number } | null) => (f ? `${f.delta >= 0 ? '+' : ''}${(f.delta * 100).toFixed(1)} % (${fmt(f.value)})` : '—');
+
+/** One declared question: the one-sentence answer first, the numbers on demand, the mediator's trade-off as a chart over λ. */
+function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id: string) => string }) {
+  const d = answer.details;
+  return (
+    <article className="question" data-testid={`question-${answer.id}`} aria-labelledby={`question-${answer.id}-text`}>
+      <h4 id={`question-${answer.id}-text`}>{answer.text}</h4>
+      <p className="answer" data-testid="question-answer">
+        {answer.answer}
+      </p>
+      {d.type === 'mediator-tradeoff' && 'total' in d && <TradeoffChart t={d.total} nameOf={nameOf} />}
+      <details>
+        <summary>Details</summary>
+        <p>{d.summary}</p>
+        {'error' in d ? null : d.type === 'concession' && 'analysis' in d ? (
+          <table>
+            <caption>
+              Options of the conceded issues, by what they cost {nameOf(d.analysis.party)} ({d.passingKeepingAll} passing deals keep {d.analysis.keep} on every one)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">option</th>
+                <th scope="col">loss</th>
+                <th scope="col">rational deals with it</th>
+                <th scope="col">in rational deals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.analysis.options.map((o) => (
+                <tr key={`${o.issue}=${o.option}`}>
+                  <th scope="row">
+                    {o.issue}={o.option}
+                  </th>
+                  <td>{fmt(o.loss)}</td>
+                  <td>{o.rational}</td>
+                  <td>{o.rationalPresence}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'mediator-tradeoff' && 'total' in d ? (
+          <table>
+            <caption>The mediator's pick on each interval of λ (V = the negotiators' total utility)</caption>
+            <thead>
+              <tr>
+                <th scope="col">λ from</th>
+                <th scope="col">λ to</th>
+                {Object.keys(d.total.segments[0]?.utilities ?? {}).map((p) => (
+                  <th scope="col" key={p}>
+                    {nameOf(p)}
+                  </th>
+                ))}
+                <th scope="col">{nameOf(d.total.protected)} accepts</th>
+                <th scope="col">deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.total.segments.map((s) => (
+                <tr key={s.from}>
+                  <td>{fmt(s.from)}</td>
+                  <td>{fmt(s.to)}</td>
+                  {Object.values(s.utilities).map((u, i) => (
+                    <td key={i}>{fmt(u)}</td>
+                  ))}
+                  <td>{s.protectedAccepts ? 'yes' : 'no'}</td>
+                  <td>{s.deal}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'variant' && 'comparison' in d ? (
+          <table>
+            <caption>Base and variants side by side</caption>
+            <thead>
+              <tr>
+                <th scope="col">scenario</th>
+                <th scope="col">rational deals</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">Nash deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td>{r.rational ?? '?'}</td>
+                  <td>{r.passing ?? '?'}</td>
+                  <td>{r.nash ? recText(r.nash.outcome) : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : d.type === 'rule' && 'comparison' in d ? (
+          <table>
+            <caption>Deals each agreement rule makes reachable</caption>
+            <thead>
+              <tr>
+                <th scope="col">rule</th>
+                <th scope="col">passing deals</th>
+                <th scope="col">refused by a negotiator</th>
+                <th scope="col">best passing deal</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.comparison.rules.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.id}: {r.rule}
+                  </th>
+                  <td>{r.passing}</td>
+                  <td>{r.passingNotRational}</td>
+                  <td>{r.bestPassing ? r.bestPassing.deal : 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </details>
+    </article>
+  );
+}
+
+/** The mediator's trade-off as the report draws it (the engine's SVG plot): each party's utility at the proposed deal as λ goes from 0 to 1. */
+function TradeoffChart({ t, nameOf }: { t: TradeoffAnalysis; nameOf: (id: string) => string }) {
+  if (t.grid.length === 0) return null;
+  const parties = Object.keys(t.grid[0]!.utilities);
+  const svg = svgPlot({
+    title: `The mediator's proposal as its weight on ${nameOf(t.protected)} moves`,
+    xLabel: `λ (weight on ${nameOf(t.protected)}'s utility)`,
+    yLabel: 'utility at the proposed deal',
+    xDomain: [0, 1],
+    layers: parties.map((p, i): PlotLayer => ({ label: nameOf(p), points: t.grid.map((g) => [g.lambda, g.utilities[p] ?? 0] as const), kind: 'step', color: seriesColour(i) })),
+    width: 560,
+    height: 300,
+  });
+  return (
+    <SvgChart
+      svg={svg}
+      testId="tradeoff-chart"
+      table={{
+        caption: `Utility at the proposed deal for each λ (weight on ${nameOf(t.protected)})`,
+        header: ['λ', ...parties.map(nameOf), 'deal'],
+        rows: t.grid.map((g) => [g.lambda, ...parties.map((p) => g.utilities[p] ?? 0), g.deal]),
+      }}
+    />
+  );
+}

@@ -32,6 +32,7 @@ export function toNativeDocument(s: Scenario): Obj {
   doc.agreement = agreementDoc(s.agreement);
   if (s.variants?.length)
     doc.variants = s.variants.map((v) => withProv({ id: v.id, ...(v.description ? { description: v.description } : {}), patch: v.patch }, v.provenance));
+  if (s.questions?.length) doc.questions = s.questions.map(({ provenance, ...q }) => withProv({ ...q, ...('issues' in q && q.issues ? { issues: [...q.issues] } : {}), ...('variants' in q ? { variants: [...q.variants] } : {}) }, provenance));
   return doc;
 }
 

@@ -1,4 +1,4 @@
-import { scenarioSchema, type NativeIssue, type NativeParty, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
+import { scenarioSchema, type NativeIssue, type NativeParty, type NativeQuestion, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
 import { parsePositioned, type PositionedDocument } from '../yaml-positions.ts';
 import { flattenIssues } from './zod-issues.ts';
 import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
@@ -11,6 +11,7 @@ import type { RedLine, RedLineCondition } from '../../model/red-line.ts';
 import type { Discount, Reservation } from '../../model/reservation.ts';
 import type { AgreementRule } from '../../model/agreement-rule.ts';
 import type { Scenario, ScenarioVariant } from '../../model/scenario.ts';
+import type { Question } from '../../model/question.ts';
 import type { ValueFunction } from '../../model/value-function.ts';
 import { validateScenario } from '../../model/validate.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
@@ -120,6 +121,7 @@ function build(n: NativeScenario, report: Report): Scenario {
     if (variantIds.has(v.id)) report(['variants', k, 'id'], `duplicate variant id "${v.id}"`);
     variantIds.add(v.id);
   });
+  const questions = n.questions ? buildQuestions(n.questions, { issues, parties, variants: variants ?? [], report }) : undefined;
   const scenarioProv = prov(n);
   return {
     name: n.name,
@@ -130,7 +132,57 @@ function build(n: NativeScenario, report: Report): Scenario {
     parties,
     agreement,
     ...(variants && variants.length ? { variants } : {}),
+    ...(questions && questions.length ? { questions } : {}),
   };
+}
+
+/** The declared questions, each checked against the scenario's parties, issues, options and variants. */
+function buildQuestions(
+  list: readonly NativeQuestion[],
+  ctx: { issues: readonly Issue[]; parties: readonly Party[]; variants: readonly ScenarioVariant[]; report: Report },
+): Question[] {
+  const { report } = ctx;
+  const ids = new Set<string>();
+  const known = (xs: Iterable<string>) => [...xs].map((x) => `"${x}"`).join(', ') || 'none';
+  return list.map((q, k) => {
+    const at = (...rest: (string | number)[]): Path => ['questions', k, ...rest];
+    if (ids.has(q.id)) report(at('id'), `duplicate question id "${q.id}"`);
+    ids.add(q.id);
+    const party = (id: string, field: string, role?: 'negotiator' | 'mediator') => {
+      const p = ctx.parties.find((x) => x.id === id);
+      if (!p) report(at(field), `unknown party "${id}"; the parties are ${known(ctx.parties.map((x) => x.id))}`);
+      else if (role && p.role !== role) report(at(field), `party "${id}" is a ${p.role}; this question needs a ${role}`);
+      else if (!p.preferences) report(at(field), `party "${id}" has no preferences`);
+      return p;
+    };
+    const base = { id: q.id, text: q.text, ...(prov(q) ? { provenance: prov(q)! } : {}) };
+    switch (q.type) {
+      case 'concession': {
+        const p = party(q.party, 'party', 'negotiator');
+        if (p?.preferences && p.preferences.type !== 'linear-additive') report(at('party'), `party "${q.party}" needs linear-additive preferences for a concession question`);
+        const names = q.issues ?? ctx.issues.filter((i) => i.type === 'categorical' && i.options.some((o) => o.name === q.keep)).map((i) => i.name);
+        if (!q.issues && names.length === 0) report(at('keep'), `no categorical issue has the option "${q.keep}"`);
+        q.issues?.forEach((name, m) => {
+          const issue = ctx.issues.find((i) => i.name === name);
+          if (!issue) report(at('issues', m), `unknown issue "${name}"; the issues are ${known(ctx.issues.map((i) => i.name))}`);
+          else if (issue.type !== 'categorical' || !issue.options.some((o) => o.name === q.keep)) report(at('issues', m), `issue "${name}" has no option "${q.keep}"`);
+        });
+        return { ...base, type: 'concession', party: q.party, keep: q.keep, ...(q.issues ? { issues: [...q.issues] } : {}) };
+      }
+      case 'mediator-tradeoff':
+        party(q.mediator, 'mediator', 'mediator');
+        party(q.protects, 'protects', 'negotiator');
+        return { ...base, type: 'mediator-tradeoff', mediator: q.mediator, protects: q.protects };
+      case 'variant':
+      case 'rule':
+        q.variants.forEach((v, m) => {
+          const found = ctx.variants.find((x) => x.id === v);
+          if (!found) report(at('variants', m), `unknown variant "${v}"; the variants are ${known(ctx.variants.map((x) => x.id))}`);
+          else if (q.type === 'rule' && !('agreement' in found.patch)) report(at('variants', m), `variant "${v}" does not change the agreement rule (its patch has no \`agreement\`)`);
+        });
+        return { ...base, type: q.type, variants: [...q.variants] };
+    }
+  });
 }
 
 interface Ctx {

@@ -124,6 +124,46 @@ export const variantSchema = z
   })
   .strict();
 
+const questionBase = {
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a question id is letters, digits, `.`, `_` and `-`, starting with a letter or digit')
+    .describe('Unique question id; `parley ask SCENARIO ID` answers this one. Letters, digits, `.`, `_`, `-`.'),
+  text: z.string().min(1, 'must not be empty').describe('The question in plain words (e.g. quoted from a source document).'),
+  ...provenance,
+};
+
+/** A question the scenario asks about itself; the engine answers every type for any scenario (docs/scenario-format.md). */
+export const questionSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      ...questionBase,
+      type: z.literal('concession'),
+      party: name.describe('The negotiator whose concessions are studied (linear-additive preferences).'),
+      keep: name.describe('The option that is no concession; every listed issue must have it.'),
+      issues: z.array(name).min(1).optional().describe('Issues on which the party may concede (default: every categorical issue with the option `keep`).'),
+    })
+    .strict()
+    .describe('Is there a passing deal in which the party keeps `keep` on every listed issue? The smallest concession a deal every negotiator accepts asks of it, and how that moves with its reservation.'),
+  z
+    .object({
+      ...questionBase,
+      type: z.literal('mediator-tradeoff'),
+      mediator: name.describe('The mediator whose proposal is modelled.'),
+      protects: name.describe('The party whose utility the mediator weighs with λ.'),
+    })
+    .strict()
+    .describe("The deal the mediator proposes as it weighs one party's utility (λ) against reaching a deal (1 − λ): a curve over λ from 0 to 1."),
+  z
+    .object({ ...questionBase, type: z.literal('variant'), variants: z.array(name).min(1).describe('Ids of the variants to compare with the base scenario.') })
+    .strict()
+    .describe('What changes (rational deals, passing deals, the Nash deal) if each variant applies.'),
+  z
+    .object({ ...questionBase, type: z.literal('rule'), variants: z.array(name).min(1).describe('Ids of variants whose patch changes `agreement`.') })
+    .strict()
+    .describe('Which deals pass if the agreement rule changes to that of each variant; the best passing deal, who would refuse it, and a seeded simulated negotiation.'),
+]);
+
 export const documentSchema = z.object({ id: name, title: z.string(), path: z.string().optional(), date: z.string().optional(), url: z.string().optional() }).strict();
 
 export const scenarioSchema = z
@@ -138,6 +178,7 @@ export const scenarioSchema = z
     parties: z.array(partySchema).min(1, 'a scenario needs at least one party'),
     agreement: agreementSchema.optional(),
     variants: z.array(variantSchema).optional(),
+    questions: z.array(questionSchema).optional().describe('Questions the scenario asks about itself; `parley ask`, `parley report` and the What-if screen answer them.'),
   })
   .strict();
 
@@ -145,6 +186,7 @@ export type NativeScenario = z.infer<typeof scenarioSchema>;
 export type NativeIssue = z.infer<typeof issueSchema>;
 export type NativeParty = z.infer<typeof partySchema>;
 export type NativeValueFunction = z.infer<typeof valueFunctionSchema>;
+export type NativeQuestion = z.infer<typeof questionSchema>;
 export type NativeRegion = z.infer<typeof regionSchema>;
 
 /** The JSON Schema of the native format, for editors. */

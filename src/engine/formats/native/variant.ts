@@ -57,11 +57,13 @@ export function applyVariant(s: Scenario, variantId: string): Scenario {
 export function applyPatch(s: Scenario, patch: Readonly<Record<string, unknown>>, label = 'patch'): Scenario {
   const doc = toNativeDocument(s);
   delete doc.variants;
+  // Questions belong to the scenario as written: a variant may remove what they name.
+  delete doc.questions;
   const merged = mergePatch(doc, patch) as Obj;
   const result = readNativeValue({
     file: label,
     value: merged,
     at: (path, message) => ({ file: label, path: formatPath(path), message }),
   });
-  return { ...result, ...(s.variants ? { variants: s.variants } : {}), ...(s.origin ? { origin: s.origin } : {}), name: s.name };
+  return { ...result, ...(s.variants ? { variants: s.variants } : {}), ...(s.questions ? { questions: s.questions } : {}), ...(s.origin ? { origin: s.origin } : {}), name: s.name };
 }
