@@ -260,7 +260,8 @@ export function addIssue(source: string, issue: NewIssue): string {
 
 /**
  * Removes an issue and what refers to it: weights and value functions, red-line conditions
- * (a red line left with no condition is removed) and the issue's entry in reservation outcomes.
+ * (a red line left with no condition is removed), the issue's entry in reservation outcomes and
+ * in the issue lists of declared questions.
  * Constraint-based preferences and variant patches are left for the reader to report.
  */
 export function removeIssue(source: string, name: string): string {
@@ -284,6 +285,13 @@ export function removeIssue(source: string, name: string): string {
         if (Object.keys(when).length === 1) remove(doc, at('redLines', r));
         else remove(doc, at('redLines', r, 'when', name));
       }
+    });
+    // Declared questions that list the issue no longer do (one left with no issue is for the reader to report).
+    arr(js.questions).forEach((q, n) => {
+      const list = arr(obj(q).issues);
+      if (!list.includes(name)) return;
+      own(doc, ['questions', n, 'issues']);
+      for (let v = list.length - 1; v >= 0; v--) if (list[v] === name) doc.deleteIn(['questions', n, 'issues', v]);
     });
     remove(doc, ['issues', k]);
   });
@@ -423,7 +431,8 @@ export function addParty(source: string, party: NewParty): string {
 }
 
 /**
- * Removes a party and its id from the agreement rule's voters and required parties. A rule
+ * Removes a party, its id from the agreement rule's voters and required parties, and the
+ * declared questions about it (as their party, mediator or protected party). A rule
  * left with no voters, or a quorum above the voters left, is for the reader to report.
  */
 export function removeParty(source: string, id: string): string {
@@ -436,6 +445,12 @@ export function removeParty(source: string, id: string): string {
       if (!list.includes(id)) continue;
       own(doc, ['agreement', field]);
       for (let v = list.length - 1; v >= 0; v--) if (list[v] === id) doc.deleteIn(['agreement', field, v]);
+    }
+    // A declared question about the party (its party, mediator or protected party) has nothing left to ask.
+    const questions = arr(js.questions);
+    for (let n = questions.length - 1; n >= 0; n--) {
+      const q = obj(questions[n]);
+      if ([q.party, q.mediator, q.protects].includes(id)) remove(doc, ['questions', n]);
     }
     remove(doc, ['parties', p]);
   });
