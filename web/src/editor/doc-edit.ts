@@ -260,8 +260,8 @@ export function addIssue(source: string, issue: NewIssue): string {
 
 /**
  * Removes an issue and what refers to it: weights and value functions, red-line conditions
- * (a red line left with no condition is removed), the issue's entry in reservation outcomes and
- * in the issue lists of declared questions.
+ * (a red line left with no condition is removed) and the issue's entry in reservation outcomes.
+ * A concession question drops the issue from its list (and goes when the issue was its only one).
  * Constraint-based preferences and variant patches are left for the reader to report.
  */
 export function removeIssue(source: string, name: string): string {
@@ -286,13 +286,15 @@ export function removeIssue(source: string, name: string): string {
         else remove(doc, at('redLines', r, 'when', name));
       }
     });
-    // Declared questions that list the issue no longer do (one left with no issue is for the reader to report).
-    arr(js.questions).forEach((q, n) => {
-      const list = arr(obj(q).issues);
-      if (!list.includes(name)) return;
-      own(doc, ['questions', n, 'issues']);
-      for (let v = list.length - 1; v >= 0; v--) if (list[v] === name) doc.deleteIn(['questions', n, 'issues', v]);
-    });
+    // A concession question about the issue drops it from its list (the whole question when it was the only one).
+    const questions = arr(js.questions);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const issues = arr(obj(questions[q]).issues);
+      const i = issues.indexOf(name);
+      if (i < 0) continue;
+      if (issues.length === 1) remove(doc, ['questions', q]);
+      else remove(doc, ['questions', q, 'issues', i]);
+    }
     remove(doc, ['issues', k]);
   });
 }
@@ -432,7 +434,7 @@ export function addParty(source: string, party: NewParty): string {
 
 /**
  * Removes a party, its id from the agreement rule's voters and required parties, and the
- * declared questions about it (as their party, mediator or protected party). A rule
+ * questions that name it (as the conceding party, the mediator or the protected party). A rule
  * left with no voters, or a quorum above the voters left, is for the reader to report.
  */
 export function removeParty(source: string, id: string): string {
@@ -446,11 +448,11 @@ export function removeParty(source: string, id: string): string {
       own(doc, ['agreement', field]);
       for (let v = list.length - 1; v >= 0; v--) if (list[v] === id) doc.deleteIn(['agreement', field, v]);
     }
-    // A declared question about the party (its party, mediator or protected party) has nothing left to ask.
+    // Questions about the party (conceding it, mediating as it, protecting it) go with it.
     const questions = arr(js.questions);
-    for (let n = questions.length - 1; n >= 0; n--) {
-      const q = obj(questions[n]);
-      if ([q.party, q.mediator, q.protects].includes(id)) remove(doc, ['questions', n]);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const question = obj(questions[q]);
+      if ([question.party, question.mediator, question.protects].includes(id)) remove(doc, ['questions', q]);
     }
     remove(doc, ['parties', p]);
   });
