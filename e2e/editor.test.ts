@@ -150,6 +150,9 @@ describe('the workbench keeps work and addresses', () => {
     const marked = page.getByTestId('yaml-error-line');
     await poll(() => marked.getAttribute('data-line')).toBe(String(n + 1));
     expect(await page.getByTestId('diagnostics').textContent()).toMatch(new RegExp(`Line ${n + 1}`));
+    // The form stays, read-only, from the last version that parsed.
+    expect(await page.getByTestId('form-frozen').textContent()).toMatch(/last version that parsed/);
+    expect(await page.getByLabel('Weight of ceasefire for russia').isDisabled()).toBe(true);
     await page.screenshot({ path: artifactPath('editor-yaml-error.png'), fullPage: true });
     // Another screen keeps the last good results, marked stale, with a way back.
     await tab('Analysis').click();
