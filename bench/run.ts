@@ -1,6 +1,7 @@
 // `npm run bench`: runs each benchmark module (numbers are printed, never asserted).
 import { benchAgents } from './agents.ts';
 import { benchAnalysis } from './analysis.ts';
+import { benchCliStartup } from './cli-startup.ts';
 import { benchFrontier } from './frontier.ts';
 import { benchInspectWalk } from './inspect-walk.ts';
 import { benchLimits } from './limits.ts';
@@ -10,6 +11,7 @@ import { benchTournament } from './tournament.ts';
 import { benchWorkbench } from './workbench.ts';
 import { benchLive } from './live.ts';
 
+benchCliStartup();
 benchAnalysis();
 benchInspectWalk();
 benchFrontier();

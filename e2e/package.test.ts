@@ -1,7 +1,7 @@
 // The package as a user gets it: `npm pack`, installed offline into a fresh project, then used as a
 // library (ES module and TypeScript) and as the `parley` command.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,12 +58,25 @@ function makeProject(dir: string, tarball: string): void {
   writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }, null, 2));
 }
 
+/**
+ * A fresh build in a staging copy of the package, as `npm pack` makes it (its `prepare` script
+ * builds from scratch): compiled here rather than in dist/, which other tests are using and where
+ * outputs of since-deleted sources may linger.
+ */
+function stagePackage(stage: string): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  ok(run(process.execPath, [tsc, '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist'), '--tsBuildInfoFile', join(stage, 'tsbuildinfo')], REPO_ROOT, 600_000), 'tsc (fresh build)');
+  cpSync(join(REPO_ROOT, 'dist/web'), join(stage, 'dist/web'), { recursive: true });
+  for (const entry of ['package.json', 'README.md', 'bin', 'scenarios', 'examples']) cpSync(join(REPO_ROOT, entry), join(stage, entry), { recursive: true });
+}
+
 beforeAll(async () => {
-  // dist/ is compiled by the tests' global setup; the web app is built here when stale.
+  // The web app is built when stale (as the workbench test does), then copied into the staged package.
   await ensureWebBuild();
   work = mkdtempSync(join(tmpdir(), 'parley-pack-'));
-  // `npm run build` is what `prepare` runs on `npm pack`; it has just been brought up to date.
-  const packed = JSON.parse(ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], REPO_ROOT), 'npm pack')) as PackResult[];
+  const stage = join(work, 'stage');
+  stagePackage(stage);
+  const packed = JSON.parse(ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], stage), 'npm pack')) as PackResult[];
   pack = packed[0]!;
   console.log(`parley tarball: ${pack.filename}, ${(pack.size / 1024).toFixed(0)} KiB packed, ${(pack.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${pack.entryCount} files`);
   project = join(work, 'consumer');
@@ -178,6 +191,22 @@ export { importScenario, negotiateSync, outcomes };
       expect(existsSync(join(project, 'node_modules/vite'))).toBe(false);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('runs every library example of docs/library.md from the installed package', () => {
+    const dir = join(project, 'node_modules/parley/examples/library');
+    const examples = readdirSync(join(REPO_ROOT, 'examples/library')).filter((f) => f.endsWith('.mjs'));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(dir).sort()).toEqual(examples.sort());
+    const guide = readFileSync(join(REPO_ROOT, 'docs/library.md'), 'utf8');
+    for (const example of examples) {
+      expect(guide, `docs/library.md shows ${example}`).toContain(`examples/library/${example}`);
+      // On a GENIUS folder, and on their default (the ceasefire scenario shipped in the package).
+      for (const args of [[GENIUS], []]) {
+        const out = ok(run(process.execPath, [join(dir, example), ...args], project), `${example} ${args.join(' ')}`);
+        expect(out).toMatch(/Nash solution: \{|ended by \w+/);
+      }
     }
   });
 

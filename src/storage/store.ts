@@ -197,6 +197,7 @@ export class Store {
     return r && { id: r.id, scenarioId: r.scenario_id, kind: r.kind, config: JSON.parse(r.config) as unknown, result: JSON.parse(r.result!) as unknown, createdAt: r.created_at };
   }
 
+  /** The workbench draft saved for a scenario, or undefined. */
   getDraft(scenarioId: string): StoredDraft | undefined {
     const r = this.db.prepare('SELECT * FROM drafts WHERE scenario_id = ?').get(scenarioId) as { scenario_id: string; source: string; updated_at: string } | undefined;
     return r && { scenarioId: r.scenario_id, source: r.source, updatedAt: r.updated_at };
@@ -211,6 +212,7 @@ export class Store {
     return { scenarioId, source, updatedAt: t };
   }
 
+  /** Deletes a scenario's draft; returns whether there was one. */
   deleteDraft(scenarioId: string): boolean {
     return this.db.prepare('DELETE FROM drafts WHERE scenario_id = ?').run(scenarioId).changes > 0;
   }

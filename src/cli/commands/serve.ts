@@ -5,12 +5,12 @@ import { DEFAULT_PORT, startServer } from '../../server/serve.ts';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Start the workbench: a local web app to build, analyse, simulate and play negotiations (opens on the ceasefire scenario). Builds the web app first when it is missing or stale.')
+    .description('Start the workbench: a local web app to build, analyse, simulate and play negotiations (opens on the ceasefire scenario). Serves the prebuilt web app; in a source checkout with Vite installed, rebuilds it first when it is missing or stale.')
     .option('--port <n>', `port to listen on (0 picks a free one; default ${DEFAULT_PORT})`, intOption('--port', 0))
     .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
     .option('--allowed-host <name>', 'another host name the server answers to (repeatable; 127.0.0.1, localhost and --host always are; see docs/api.md)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--db <path>', 'SQLite database file (default $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db or ~/.local/share/parley/parley.db)')
-    .option('--no-build', 'do not build the web app, even when it is missing or stale')
+    .option('--no-build', '(source checkout) do not rebuild the web app, even when it is missing or stale')
     .action(async (opts: { port?: number; host?: string; allowedHost?: string[]; db?: string; build: boolean }) => {
       const server = await startServer({
         port: opts.port ?? DEFAULT_PORT,

@@ -65,7 +65,7 @@ export interface ErrorDetails {
   readonly error: string;
 }
 
-/** The numbers behind an answer, by question type. */
+/** The numbers behind an answered question, by kind of question (concessions, trade-off, variants, rules, or an error). */
 export type QuestionDetails = ConcessionDetails | TradeoffDetails | VariantDetails | RuleDetails | ErrorDetails;
 
 /** One answered question: `answer` is one plain-language sentence, `details` the numbers behind it. */
