@@ -1,7 +1,8 @@
 // End to end: work is never lost, the form editor, the YAML view and deep links (headless Chromium, real server, temporary database).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/serve.ts';
@@ -149,6 +150,9 @@ describe('the workbench keeps work and addresses', () => {
     const marked = page.getByTestId('yaml-error-line');
     await poll(() => marked.getAttribute('data-line')).toBe(String(n + 1));
     expect(await page.getByTestId('diagnostics').textContent()).toMatch(new RegExp(`Line ${n + 1}`));
+    // The form stays, read-only, from the last version that parsed.
+    expect(await page.getByTestId('form-frozen').textContent()).toMatch(/last version that parsed/);
+    expect(await page.getByLabel('Weight of ceasefire for russia').isDisabled()).toBe(true);
     await page.screenshot({ path: artifactPath('editor-yaml-error.png'), fullPage: true });
     // Another screen keeps the last good results, marked stale, with a way back.
     await tab('Analysis').click();
@@ -164,6 +168,24 @@ describe('the workbench keeps work and addresses', () => {
     await poll(() => page.getByTestId('yaml-error-line').count()).toBe(0);
     await tab('Analysis').click();
     expect(await page.getByTestId('stale-banner').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses an upload over the size limit before reading it, and exports GENIUS as one zip with its warnings', async () => {
+    await page.goto(`${server.url}#/library?scenario=ceasefire`);
+    await poll(selectedTab).toBe('Library');
+    const t0 = Date.now();
+    await page.getByTestId('import-files').setInputFiles({ name: 'huge_domain.xml', mimeType: 'application/xml', buffer: Buffer.alloc(17 * 1048576, 32) });
+    await poll(() => page.getByTestId('import-message').textContent()).toMatch(/Import refused: “huge_domain\.xml” is 17\.0 MiB: parley reads files of at most 16\.0 MiB\. Nothing was sent\./);
+    console.log(`17 MiB upload refused in the browser after ${Date.now() - t0} ms (including the transfer of the file into the page)`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export Russia.Ukraine ceasefire.* as GENIUS XML/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Russia-Ukraine-ceasefire.*-genius\.zip$/);
+    const path = artifactPath(download.suggestedFilename());
+    await download.saveAs(path);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.every((f) => f.endsWith('.xml'))).toBe(true);
+    expect(await page.getByTestId('export-notes').textContent()).toMatch(/leaves out:.*red line/i);
     expect(pageErrors).toEqual([]);
   });
 });

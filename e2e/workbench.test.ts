@@ -60,7 +60,7 @@ describe('workbench in Chromium', () => {
     await tab('Library').click();
     const dir = join(SCENARIOS_DIR, 'genius', 'anac', 'y2011', 'Laptop');
     await page.getByTestId('import-files').setInputFiles(['laptop_domain.xml', 'laptop_buyer_utility.xml', 'laptop_seller_utility.xml'].map((f) => join(dir, f)));
-    await expect.poll(() => page.getByTestId('import-message').textContent()).toMatch(/Imported .*genius/);
+    await expect.poll(() => page.getByTestId('import-message').textContent(), { timeout: 30_000 }).toMatch(/Imported .*genius/);
     await tab('Analysis').click();
     await page.getByTestId('frontier').waitFor();
     expect(await page.getByTestId('analysis-facts').textContent()).toMatch(/27 outcomes, analysed exactly/);

@@ -26,7 +26,7 @@ export { summarizeScenario, collectProvenance, type ScenarioSummary } from './mo
 
 // Reading and writing scenarios (GENIUS, GeniusWeb, NegMAS, LLM-Deliberation, native YAML/JSON)
 export { importScenario, IMPORTERS } from './formats/index.ts';
-export type { SourceFile } from './formats/source-file.ts';
+export { MAX_FILE_BYTES, MAX_TOTAL_BYTES, type SourceFile } from './formats/source-file.ts';
 export type { ScenarioImporter } from './formats/importer.ts';
 export { readNative, printNative, applyVariant, applyPatch, nativeJsonSchema } from './formats/native/index.ts';
 export { printGenius, geniusExportLosses } from './formats/genius/index.ts';

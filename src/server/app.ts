@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   // Answers at once, whatever the pool is doing: no work on the main thread.
-  app.get('/api/health', async () => ({ ok: true, schemaVersion: store.schemaVersion, pool: { running: pool.running, queued: pool.queued } }));
+  app.get('/api/health', async () => ({ ok: true, schemaVersion: store.schemaVersion, pool: { running: pool.running, queued: pool.queued }, limits: { bodyBytes: bodyLimit } }));
 
   app.get('/api/scenarios', async () => ({
     scenarios: [

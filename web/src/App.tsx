@@ -2,7 +2,7 @@ import { applyVariant } from 'parley';
 import type { Scenario } from 'parley';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api, type ScenarioDetail, type ScenarioListing } from './api.ts';
-import { diagnose, type Diagnosis } from './editor/doc-edit.ts';
+import { diagnose, setText, type Diagnosis } from './editor/doc-edit.ts';
 import { formatRoute, parseRoute, sameRoute, type Route } from './route.ts';
 import { Library } from './screens/Library.tsx';
 import { Editor } from './screens/Editor.tsx';
@@ -155,7 +155,11 @@ export function App() {
 
   const save = async () => {
     if (!detail) return;
-    const saved = detail.builtin ? await api.create(source) : await api.update(detail.id, source);
+    // A copy gets a name of its own, so that the Library does not list two scenarios by one name.
+    const name = diagnosis.scenario?.name;
+    const taken = new Set(scenarios.map((x) => x.name));
+    const text = detail.builtin && name && taken.has(name) ? setText(source, ['name'], copyName(name, taken), { required: true }) : source;
+    const saved = detail.builtin ? await api.create(text) : await api.update(detail.id, text);
     await work.saved(detail.id);
     await refresh();
     if (saved.id !== detail.id) navigate({ scenario: saved.id });
@@ -307,6 +311,13 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** "Name (copy)", or "Name (copy 2)"… when that is taken too. */
+function copyName(name: string, taken: ReadonlySet<string>): string {
+  let candidate = `${name} (copy)`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (copy ${n})`;
+  return candidate;
 }
 
 function rememberOpened(id: string): void {

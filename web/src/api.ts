@@ -66,6 +66,18 @@ export const api = {
     call<{ utility: number | null }>('POST', `api/play/${encodeURIComponent(sessionId)}/evaluate`, { outcome }).then((r) => r.utility),
 };
 
+/** Offers bytes as a file download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** Offers text as a file download. */
 export function download(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

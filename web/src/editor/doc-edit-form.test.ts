@@ -15,6 +15,8 @@ import {
   removeSource,
   removeVariant,
   removeVariantChange,
+  renameInPatch,
+  renameOption,
   setAgreementList,
   setAssumption,
   setOptionDescription,
@@ -103,5 +105,16 @@ describe('form edits of the whole scenario', () => {
     expect(readDoc(removeVariant(s, 'patient-ukraine'))!.variants.map((x) => x.id)).not.toContain('patient-ukraine');
     expect(() => addVariant(s, 'bad id', '')).toThrow(/letters, digits/);
   });
-});
 
+  it('renames an option inside variant changes too, so that variants follow the base', () => {
+    let s = addVariant(ceasefire, 'npp-deal', '');
+    s = setVariantChange(s, 'npp-deal', ['parties', 'ukraine', 'preferences', 'values', 'zaporizhzhia-npp', 'russian-operation'], '0.2');
+    s = renameOption(s, 'zaporizhzhia-npp', 'russian-operation', 'russian-run');
+    reads(s);
+    const v = readDoc(s)!.variants.find((x) => x.id === 'npp-deal')!;
+    expect(flattenPatch(v.patch).map((c) => c.path.at(-1))).toEqual(['russian-run']);
+    expect(renameInPatch({ parties: { a: { redLines: [{ when: { i: ['x', 'y'] } }], reservation: { outcome: { i: 'x' } } } } }, 'i', 'x', 'z')).toEqual({
+      parties: { a: { redLines: [{ when: { i: ['z', 'y'] } }], reservation: { outcome: { i: 'z' } } } },
+    });
+  });
+});

@@ -399,7 +399,35 @@ export function renameOption(source: string, issue: string, from: string, to: st
         doc.setIn(out, to);
       }
     });
+    // Variants follow the base: their changes that name the option now name it by its new name.
+    arr(js.variants).forEach((v, n) => {
+      const patch = obj(v).patch;
+      const renamed = renameInPatch(patch, issue, from, to);
+      if (JSON.stringify(renamed) !== JSON.stringify(patch)) {
+        own(doc, ['variants', n]);
+        doc.setIn(['variants', n, 'patch'], doc.createNode(renamed));
+      }
+    });
   });
+}
+
+/**
+ * A patch with an option of an issue renamed where patches name options: value tables
+ * (`values.<issue>` and `values.<issue>.values`), red-line conditions (`when.<issue>`),
+ * reservation outcomes (`outcome.<issue>`) and the issue's own options (`issues.<issue>.options`).
+ */
+export function renameInPatch(patch: unknown, issue: string, from: string, to: string, path: readonly string[] = []): unknown {
+  const n = path.length;
+  const under = (...tail: string[]) => n >= tail.length && tail.every((t, i) => path[n - tail.length + i] === t);
+  if (Array.isArray(patch)) {
+    const listsOptions = under('when', issue) || under('issues', issue, 'options');
+    return patch.map((x, i) => (listsOptions && x === from ? to : renameInPatch(x, issue, from, to, [...path, String(i)])));
+  }
+  if (patch && typeof patch === 'object') {
+    const keysAreOptions = under('values', issue) || under('values', issue, 'values') || under('issues', issue, 'options');
+    return Object.fromEntries(Object.entries(patch as Loose).map(([k, x]) => [keysAreOptions && k === from ? to : k, renameInPatch(x, issue, from, to, [...path, k])]));
+  }
+  return under('outcome', issue) && patch === from ? to : patch;
 }
 
 export interface NewParty {

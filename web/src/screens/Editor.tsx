@@ -56,7 +56,12 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
   const [saving, setSaving] = useState(false);
   const [editError, setEditError] = useState<string | null>(null);
   const yaml = useRef<YamlViewHandle>(null);
-  const doc = useMemo(() => readDoc(source), [source]);
+  const parsed = useMemo(() => readDoc(source), [source]);
+  // While the YAML does not parse, the form keeps showing the last version that did (read-only).
+  const lastParsed = useRef(parsed);
+  if (parsed) lastParsed.current = parsed;
+  const doc = parsed ?? lastParsed.current;
+  const frozen = parsed === null;
   const quotes = useMemo(() => knownQuotes(source), [source]);
   const warnings = useMemo(() => (doc ? findWarnings(doc) : []), [doc]);
   const provenance = useMemo(() => (scenario ? collectProvenance(scenario) : []), [scenario]);
@@ -171,9 +176,14 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
           </ul>
         </details>
       )}
-      {!ctx && <p className="error">The YAML does not read as a scenario, so the form is hidden: fix the marked line below.</p>}
+      {!ctx && <p className="error">The YAML does not read as a scenario: fix the marked line below.</p>}
+      {ctx && frozen && (
+        <p role="status" className="stale" data-testid="form-frozen">
+          The YAML has a syntax error, so the form shows the last version that parsed and cannot be edited until the marked line is fixed (or Ctrl+Z).
+        </p>
+      )}
       {ctx && (
-        <>
+        <fieldset disabled={frozen} className="editor-form">
           <nav aria-label="Editor sections" className="row hint">
             {['general', 'parties', 'issues', 'weights', 'values', 'red-lines', 'agreement', 'variants', 'sources', 'yaml'].map((s) => (
               <a key={s} href={`#ed-${s}`} onClick={(e) => { e.preventDefault(); document.getElementById(`ed-${s}`)?.scrollIntoView(); }}>
@@ -210,7 +220,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
               </ul>
             )}
           </section>
-        </>
+        </fieldset>
       )}
       <h3 id="ed-yaml">
         <label htmlFor="yaml-source">Scenario YAML</label>

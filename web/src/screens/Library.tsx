@@ -1,8 +1,20 @@
 import { formatDiagnostic } from 'parley';
 import type { Diagnostic } from 'parley';
+import { strToU8, zipSync } from 'fflate';
 import { useRef, useState } from 'react';
-import { api, ApiError, download, type ScenarioListing } from '../api.ts';
+import { api, ApiError, downloadBytes, type ScenarioListing } from '../api.ts';
 import { scenarioFiles } from './upload-files.ts';
+import { DEFAULT_LIMITS, fileBaseName, mib, uploadProblem, withServerLimit } from './upload-limits.ts';
+
+/** The server's request-body limit (from /api/health), once per page; undefined when it does not say. */
+let bodyLimit: Promise<number | undefined> | undefined;
+function serverBodyLimit(): Promise<number | undefined> {
+  bodyLimit ??= fetch('api/health')
+    .then((r) => r.json() as Promise<{ limits?: { bodyBytes?: number } }>)
+    .then((h) => h.limits?.bodyBytes)
+    .catch(() => undefined);
+  return bodyLimit;
+}
 
 export interface LibraryProps {
   readonly scenarios: readonly ScenarioListing[];
@@ -17,6 +29,7 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly Diagnostic[]>([]);
   const [busy, setBusy] = useState(false);
+  const [exportNotes, setExportNotes] = useState<{ name: string; files: number; notes: readonly string[] } | null>(null);
 
   const upload = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -24,7 +37,19 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
     setMessage(null);
     setProblems([]);
     try {
-      const list = scenarioFiles(await Promise.all([...files].map(async (f) => ({ path: f.webkitRelativePath || f.name, text: await f.text() }))));
+      // Which files, and whether they fit, is known from names and sizes: check before reading a byte.
+      const picked = scenarioFiles([...files].map((file) => ({ path: file.webkitRelativePath || file.name, file })));
+      const tooBig = uploadProblem(
+        picked.map((f) => ({ name: f.path, size: f.file.size })),
+        withServerLimit(DEFAULT_LIMITS, await serverBodyLimit()),
+      );
+      if (tooBig) {
+        setMessage(`Import refused: ${tooBig}`);
+        return;
+      }
+      const total = picked.reduce((n, f) => n + f.file.size, 0);
+      setMessage(`Reading and sending ${picked.length} file${picked.length === 1 ? '' : 's'} (${mib(total)})…`);
+      const list = await Promise.all(picked.map(async (f) => ({ path: f.path, text: await f.file.text() })));
       const r = await api.import(list);
       setMessage(`Imported “${r.name}” (${r.format})${r.skipped.length ? `; skipped ${r.skipped.map((s) => s.file).join(', ')}` : ''}.`);
       onChanged(r.id);
@@ -38,15 +63,22 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
     }
   };
 
+  /** GENIUS export: one zip named after the scenario, and what GENIUS cannot hold said on screen. */
   const exportGenius = async (s: ScenarioListing) => {
+    setMessage(null);
+    setProblems([]);
+    setExportNotes(null);
     const res = await fetch(api.exportUrl(s.id, 'genius'));
-    const body = (await res.json()) as { files?: { path: string; text: string }[]; error?: string; diagnostics?: Diagnostic[] };
+    const body = (await res.json()) as { files?: { path: string; text: string }[]; notes?: string[]; error?: string; diagnostics?: Diagnostic[] };
     if (!res.ok || !body.files) {
       setMessage(`GENIUS export failed: ${body.error ?? res.status}`);
       setProblems(body.diagnostics ?? []);
       return;
     }
-    for (const f of body.files) download(f.path, f.text, 'application/xml');
+    const name = `${fileBaseName(s.name)}-genius.zip`;
+    const zip = zipSync(Object.fromEntries(body.files.map((f) => [f.path, strToU8(f.text)])), { level: 6 });
+    downloadBytes(name, zip, 'application/zip');
+    setExportNotes({ name, files: body.files.length, notes: body.notes ?? [] });
   };
 
   const remove = async (s: ScenarioListing) => {
@@ -83,6 +115,21 @@ export function Library({ scenarios, currentId, onOpen, onChanged }: LibraryProp
         <p role="status" data-testid="import-message">
           {message}
         </p>
+      )}
+      {exportNotes && (
+        <div role="status" data-testid="export-notes" className={exportNotes.notes.length ? 'warnings' : undefined}>
+          <p>
+            Downloaded {exportNotes.name} ({exportNotes.files} GENIUS files).
+            {exportNotes.notes.length > 0 ? ' GENIUS cannot hold everything in this scenario; the export leaves out:' : ' Nothing was left out.'}
+          </p>
+          {exportNotes.notes.length > 0 && (
+            <ul>
+              {exportNotes.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {problems.length > 0 && (
         <ul className="diagnostics" role="alert">
