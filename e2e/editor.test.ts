@@ -92,6 +92,78 @@ describe('the workbench keeps work and addresses', () => {
     await poll(() => parties.textContent()).not.toMatch(/ukraine/);
     await page.keyboard.press('Control+Z');
     await poll(() => parties.textContent()).toMatch(/ukraine/);
+  });
+
+  it('adds a red line and a variant from the form, and the YAML follows', async () => {
+    await page.goto(`${server.url}#/editor?scenario=ceasefire`);
+    const yaml = page.getByLabel('Scenario YAML');
+    await poll(() => yaml.inputValue()).toMatch(/^parley: 1/m);
+    // A red line: Ukraine never accepts Russian operation of the power plant.
+    const redLine = page.getByRole('form', { name: 'Add a red line' });
+    await redLine.getByLabel('Red line of').selectOption('ukraine');
+    await redLine.getByLabel('Red line id').fill('no-russian-npp');
+    await redLine.getByLabel('Red line issue').selectOption('zaporizhzhia-npp');
+    await redLine.getByLabel('Crossed at russian-operation').check();
+    await redLine.getByRole('button', { name: 'Add red line' }).click();
+    await poll(() => yaml.inputValue()).toMatch(/- id: no-russian-npp\n\s+description: zaporizhzhia-npp is russian-operation\n\s+when: \{ zaporizhzhia-npp: \[ russian-operation \] \}/);
+    expect(await page.getByLabel("Id of ukraine's no-russian-npp").inputValue()).toBe('no-russian-npp');
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    // A variant with one change: Ukraine's reservation.
+    const variant = page.getByRole('form', { name: 'Add a variant' });
+    await variant.getByLabel('New variant id').fill('patient-ukraine');
+    await variant.getByLabel('Variant description').fill('Ukraine can wait longer');
+    await variant.getByRole('button', { name: 'Add variant' }).click();
+    const change = page.getByRole('form', { name: 'Add a change to patient-ukraine' });
+    await change.getByLabel('Kind of change to patient-ukraine').selectOption('reservation');
+    await change.getByLabel('Party changed in patient-ukraine').selectOption('ukraine');
+    await change.getByLabel('New value in patient-ukraine').fill('0.55');
+    await change.getByRole('button', { name: 'Add change' }).click();
+    await poll(() => yaml.inputValue()).toMatch(/- id: patient-ukraine\n\s+description: Ukraine can wait longer\n\s+patch:\n\s+parties:\n\s+ukraine:\n\s+reservation: 0.55/);
+    // The change is shown against the base.
+    const diff = page.getByTestId('variant-patient-ukraine');
+    expect(await diff.locator('table.diff tbody tr').first().textContent()).toMatch(/ukraine's reservation.*0\.55/);
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    // The variant is offered on every screen.
+    await page.getByLabel('Variant shown on every screen').selectOption('patient-ukraine');
+    await poll(() => page.url()).toMatch(/variant=patient-ukraine/);
+    await page.screenshot({ path: artifactPath('editor-red-line-variant.png'), fullPage: true });
+    await page.getByLabel('Variant shown on every screen').selectOption('');
+  });
+
+  it('warns of weights that do not sum to 1, and normalises them', async () => {
+    const weight = page.getByLabel('Weight of ceasefire for russia');
+    const before = Number(await weight.inputValue());
+    await weight.fill(String(before + 0.2));
+    await poll(() => page.getByTestId('weight-warning').first().textContent()).toMatch(/sum to 1\.2/);
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    await page.getByRole('button', { name: 'Normalise the weights of russia' }).click();
+    await poll(() => page.getByTestId('weight-warning').count()).toBe(0);
+  });
+
+  it('highlights a YAML syntax error on its line, and other screens show the last good results as stale', async () => {
+    const yaml = page.getByLabel('Scenario YAML');
+    const lines = (await yaml.inputValue()).split('\n');
+    const n = lines.findIndex((l) => l.startsWith('name:'));
+    lines[n] = 'name: "unclosed';
+    await yaml.fill(lines.join('\n'));
+    const marked = page.getByTestId('yaml-error-line');
+    await poll(() => marked.getAttribute('data-line')).toBe(String(n + 1));
+    expect(await page.getByTestId('diagnostics').textContent()).toMatch(new RegExp(`Line ${n + 1}`));
+    await page.screenshot({ path: artifactPath('editor-yaml-error.png'), fullPage: true });
+    // Another screen keeps the last good results, marked stale, with a way back.
+    await tab('Analysis').click();
+    await poll(() => page.getByTestId('stale-banner').textContent()).toMatch(/Stale results/);
+    await page.getByTestId('frontier-points').waitFor();
+    await page.screenshot({ path: artifactPath('analysis-stale.png'), fullPage: true });
+    await page.getByTestId('stale-banner').getByRole('link', { name: /Fix them in the editor/ }).click();
+    await poll(selectedTab).toBe('Editor');
+    // The error's link jumps to its line.
+    await page.getByTestId('diagnostics').getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('yaml-source');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await poll(() => page.getByTestId('yaml-error-line').count()).toBe(0);
+    await tab('Analysis').click();
+    expect(await page.getByTestId('stale-banner').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

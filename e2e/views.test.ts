@@ -133,6 +133,11 @@ describe('views in Chromium', () => {
 
   it('Play: shows my red lines, warns before accepting a deal below my reservation, and debriefs after the game', async () => {
     await openCeasefire();
+    // The other side is revealed by the server's debrief route, asked only after the game.
+    const debriefs: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/play\/[^/]+\/debrief$/.test(new URL(r.url()).pathname)) debriefs.push(r.url());
+    });
     await tab('Play').click();
     // Ukraine's seat against hardliners: their offer on the table is below Ukraine's reservation.
     await page.getByLabel('Your seat').selectOption({ label: 'Ukraine' });
@@ -158,6 +163,7 @@ describe('views in Chromium', () => {
     expect(await warning.count()).toBe(0);
     expect(await page.getByTestId('play-finished').count()).toBe(0);
     await page.getByRole('button', { name: 'Accept the offer on the table' }).click();
+    expect(debriefs).toEqual([]);
     await page.getByRole('button', { name: 'Accept anyway' }).click();
     await page.getByTestId('play-finished').waitFor();
     const debrief = page.getByTestId('debrief');
@@ -166,6 +172,7 @@ describe('views in Chromium', () => {
     expect(await page.getByTestId('debrief-verdict').textContent()).toMatch(/Pareto frontier/);
     expect(await page.getByTestId('debrief-utilities').textContent()).toMatch(/Nash/);
     expect(await page.getByTestId('debrief-prefs-russia').textContent()).toMatch(/weight/);
+    expect(debriefs.length).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: artifactPath('screens/play-debrief-1440.png'), fullPage: true });
   }, 120_000);
 
@@ -194,6 +201,28 @@ describe('views in Chromium', () => {
       for (const v of await axe()) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${screen} @390: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
     console.log('scrollWidth at 390 px:', JSON.stringify(widths));
+    // The focus ring: at least 3:1 against the page behind it (WCAG 2.4.11 / 1.4.11).
+    await page.getByRole('tab', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (rgb: number[]) => {
+        const [r, g, b] = rgb.map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const cs = getComputedStyle(el);
+      const fg = lum(parse(cs.outlineColor));
+      const bg = lum(parse(getComputedStyle(document.documentElement).backgroundColor));
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), contrast: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) };
+    });
+    console.log('focus ring:', JSON.stringify(ring));
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(ring.contrast).toBeGreaterThanOrEqual(3);
     expect(problems).toEqual([]);
     for (const screen of SCREENS) expect({ screen, width: widths[screen] }).toEqual({ screen, width: expect.toSatisfy((w: number) => w <= 390) });
     expect(pageErrors).toEqual([]);

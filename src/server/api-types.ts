@@ -132,3 +132,14 @@ export interface TournamentScatterReply {
   /** Agreements in all on this scenario (more than shown when capped). */
   readonly totalAgreements: number;
 }
+
+/** After a Play game (GET /api/play/:id/debrief, refused while playing): every participant revealed. */
+export interface PlayDebrief {
+  readonly agreement: readonly number[] | null;
+  readonly parties: readonly (PlayerProfile & {
+    /** Their red lines, in words. */
+    readonly redLines: readonly string[];
+    /** Their utility of the agreement (null without one). */
+    readonly dealUtility: number | null;
+  })[];
+}

@@ -10,6 +10,8 @@ import { PlayGame as EnginePlayGame } from '../engine/negotiation/play-game.ts';
 import { playEvaluateBody, playMoveBody, playParam, playStartBody } from './api-schemas.ts';
 import type { PlayerProfile, PlayMove, PlayReply, PlayState } from './api-types.ts';
 import { PlayError, PlaySessions } from './play-store.ts';
+import { sessionBytes } from './session-budget.ts';
+import { registerPlayDebrief } from './play-debrief.ts';
 
 export type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
 export { MAX_PLAY_SESSIONS, PLAY_IDLE_MS, PlayError, PlaySessions } from './play-store.ts';
@@ -37,6 +39,9 @@ export function playerProfile(scenario: Scenario, partyId: string): PlayerProfil
 
 /** The engine's game with the built-in agents by name, and its refusals as HTTP errors. */
 export class PlayGame extends EnginePlayGame {
+  /** The scenario the game is played on: revealed only by the debrief, after the game. */
+  readonly scenario: Scenario;
+
   constructor(scenario: Scenario, partyId: string, opponents: string, rounds: number, seed: number) {
     try {
       agentFactory(opponents);
@@ -48,6 +53,7 @@ export class PlayGame extends EnginePlayGame {
     } catch (e) {
       throw asPlayError(e);
     }
+    this.scenario = scenario;
   }
 
   override async move(m: PlayMove): Promise<PlayState> {
@@ -89,7 +95,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const scenario = await load(body.scenarioId, body.variant);
       const game = new PlayGame(scenario, body.seat, body.opponents, body.rounds, body.seed);
       const view = await game.settle();
-      const id = sessions.add(game, body.seat);
+      const id = sessions.add(game, body.seat, sessionBytes(scenario));
       return res.status(201).send(reply(id, body.seat, view));
     }),
   );
@@ -110,5 +116,6 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       return { utility: sessions.get(id).game.evaluate(outcome) };
     }),
   );
+  registerPlayDebrief(app, sessions, parse, (game) => (game instanceof PlayGame ? game.scenario : undefined));
   return sessions;
 }

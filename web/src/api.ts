@@ -1,8 +1,8 @@
 // The JSON API (docs/api.md), as the page uses it.
 import type { Diagnostic } from 'parley';
-import type { DraftDetail, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+import type { DraftDetail, PlayDebrief, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
-export type { DraftDetail, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+export type { DraftDetail, PlayDebrief, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
 /** A saved run in the listing (GET /api/scenarios/:id/runs). */
 export interface RunListing {
@@ -60,6 +60,8 @@ export const api = {
   /** Play: the server holds the game and the opponents; every reply is the player's own view. */
   playStart: (body: { scenarioId: string; variant?: string; seat: string; opponents: string; rounds: number; seed: number }) => call<PlayReply>('POST', 'api/play', body),
   playMove: (sessionId: string, move: PlayMove) => call<PlayReply>('POST', `api/play/${encodeURIComponent(sessionId)}/move`, move),
+  /** After the game only (409 before): every participant's preferences and utility of the result. */
+  playDebrief: (sessionId: string) => call<PlayDebrief>('GET', `api/play/${encodeURIComponent(sessionId)}/debrief`),
   playEvaluate: (sessionId: string, outcome: readonly number[]) =>
     call<{ utility: number | null }>('POST', `api/play/${encodeURIComponent(sessionId)}/evaluate`, { outcome }).then((r) => r.utility),
 };

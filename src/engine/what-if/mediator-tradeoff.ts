@@ -33,7 +33,7 @@ export interface TradeoffSegment {
   readonly passes: boolean;
 }
 
-/** The mediator's trade-off (`mediatorTradeoff`): the deals it chooses among, and for each the interval of the weight λ on the protected party where it is the pick. */
+/** The mediator's trade-off over λ: its picks, exact λ intervals and a grid for plotting (see `mediatorTradeoff`). */
 export interface TradeoffAnalysis {
   readonly mediator: string;
   readonly protected: string;

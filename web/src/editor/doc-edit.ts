@@ -25,7 +25,7 @@ export function typedValue(text: string): number | string {
   return t;
 }
 
-type Path = (string | number)[];
+type Path = readonly (string | number)[];
 
 function edit(source: string, change: (doc: Document) => void): string {
   const doc = parseDocument(source, { keepSourceTokens: false });
@@ -229,10 +229,12 @@ function zeroValueNode(doc: Document, issue: Loose): Node {
   return doc.createNode(value, { flow: true });
 }
 
-export type NewIssue = { readonly name: string; readonly type: 'categorical'; readonly option: string } | { readonly name: string; readonly type: 'integer'; readonly min: string; readonly max: string };
+export type NewIssue =
+  | { readonly name: string; readonly type: 'categorical'; readonly option: string }
+  | { readonly name: string; readonly type: 'integer' | 'real'; readonly min: string; readonly max: string; readonly steps?: string };
 
 /**
- * Appends an issue (categorical with its first option, or integer min..max). Every party with
+ * Appends an issue (categorical with its first option, or integer or real min..max). Every party with
  * linear-additive preferences gets weight 0 and value 0 for it, so the scenario stays valid.
  */
 export function addIssue(source: string, issue: NewIssue): string {
@@ -241,7 +243,9 @@ export function addIssue(source: string, issue: NewIssue): string {
     const name = issue.name.trim();
     if (indexBy(js, 'issues', 'name', name) >= 0) throw new Error(`there is already an issue "${name}"`);
     const spec: Loose =
-      issue.type === 'categorical' ? { name, options: [issue.option.trim()] } : { name, type: 'integer', min: typedValue(issue.min), max: typedValue(issue.max) };
+      issue.type === 'categorical'
+        ? { name, options: [issue.option.trim()] }
+        : { name, type: issue.type, min: typedValue(issue.min), max: typedValue(issue.max), ...(issue.type === 'real' && issue.steps?.trim() ? { steps: typedValue(issue.steps) } : {}) };
     const node = doc.createNode(spec);
     if (isMap(node) && isSeq(node.get('options', true))) (node.get('options', true) as { flow?: boolean }).flow = true;
     doc.addIn(['issues'], node);
@@ -257,6 +261,7 @@ export function addIssue(source: string, issue: NewIssue): string {
 /**
  * Removes an issue and what refers to it: weights and value functions, red-line conditions
  * (a red line left with no condition is removed) and the issue's entry in reservation outcomes.
+ * A concession question drops the issue from its list (and goes when the issue was its only one).
  * Constraint-based preferences and variant patches are left for the reader to report.
  */
 export function removeIssue(source: string, name: string): string {
@@ -281,6 +286,15 @@ export function removeIssue(source: string, name: string): string {
         else remove(doc, at('redLines', r, 'when', name));
       }
     });
+    // A concession question about the issue drops it from its list (the whole question when it was the only one).
+    const questions = arr(js.questions);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const issues = arr(obj(questions[q]).issues);
+      const i = issues.indexOf(name);
+      if (i < 0) continue;
+      if (issues.length === 1) remove(doc, ['questions', q]);
+      else remove(doc, ['questions', q, 'issues', i]);
+    }
     remove(doc, ['issues', k]);
   });
 }
@@ -419,7 +433,8 @@ export function addParty(source: string, party: NewParty): string {
 }
 
 /**
- * Removes a party and its id from the agreement rule's voters and required parties. A rule
+ * Removes a party, its id from the agreement rule's voters and required parties, and the
+ * questions that name it (as the conceding party, the mediator or the protected party). A rule
  * left with no voters, or a quorum above the voters left, is for the reader to report.
  */
 export function removeParty(source: string, id: string): string {
@@ -433,6 +448,280 @@ export function removeParty(source: string, id: string): string {
       own(doc, ['agreement', field]);
       for (let v = list.length - 1; v >= 0; v--) if (list[v] === id) doc.deleteIn(['agreement', field, v]);
     }
+    // Questions about the party (conceding it, mediating as it, protecting it) go with it.
+    const questions = arr(js.questions);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const question = obj(questions[q]);
+      if ([question.party, question.mediator, question.protects].includes(id)) remove(doc, ['questions', q]);
+    }
     remove(doc, ['parties', p]);
   });
+}
+
+// ---------------------------------------------------------------------------
+// The complete form: names and descriptions, ranges, weights, red lines, the
+// agreement rule, sources and assumptions, and variants. Paths use the indices
+// of the typed document (doc-model.ts), read from the same text.
+
+/** Sets a text field; an empty text removes it (for optional fields). */
+export function setText(source: string, path: Path, text: string, { required = false } = {}): string {
+  return edit(source, (doc) => {
+    own(doc, path.slice(0, -1));
+    if (text === '' && !required) doc.deleteIn(path);
+    else doc.setIn(path, text);
+  });
+}
+
+/** Sets an option's description: a plain option becomes `{name, description}`. */
+export function setOptionDescription(source: string, issue: number, option: number, text: string): string {
+  return edit(source, (doc) => {
+    const path = ['issues', issue, 'options', option];
+    carrier(doc, path);
+    if (text === '') doc.deleteIn([...path, 'description']);
+    else doc.setIn([...path, 'description'], text);
+  });
+}
+
+/** Sets `min`, `max` or `steps` of an integer or real issue (as typed; the reader checks it). */
+export function setIssueRange(source: string, issue: number, field: 'min' | 'max' | 'steps', text: string): string {
+  return edit(source, (doc) => {
+    own(doc, ['issues', issue]);
+    if (field === 'steps' && text.trim() === '') doc.deleteIn(['issues', issue, 'steps']);
+    else doc.setIn(['issues', issue, field], typedValue(text));
+  });
+}
+
+/** Changes an integer issue into a real one and back (the range is kept). */
+export function setIssueType(source: string, issue: number, type: 'integer' | 'real'): string {
+  return edit(source, (doc) => {
+    own(doc, ['issues', issue]);
+    doc.setIn(['issues', issue, 'type'], type);
+    if (type === 'integer') doc.deleteIn(['issues', issue, 'steps']);
+  });
+}
+
+/**
+ * Divides a party's weights by their sum, to four decimals, the rounding left on the largest
+ * weight so that they add up to exactly 1. Annotated weights keep their annotation.
+ */
+export function normaliseWeights(source: string, partyId: string): string {
+  return edit(source, (doc) => {
+    const p = partyIndex(doc, partyId);
+    if (p < 0) throw new Error(`no party "${partyId}"`);
+    const weights = obj(obj(obj(arr(plain(doc).parties)[p]).preferences).weights);
+    const entries = Object.entries(weights).map(([k, v]) => [k, Number(obj(v).value ?? v)] as const);
+    if (entries.some(([, w]) => !Number.isFinite(w) || w < 0)) throw new Error(`${partyId}'s weights must all be numbers, not negative, to be normalised`);
+    const sum = entries.reduce((a, [, w]) => a + w, 0);
+    if (!(sum > 0)) throw new Error(`${partyId}'s weights sum to 0: give at least one issue a weight first`);
+    const scaled = entries.map(([k, w]) => [k, Math.round((w / sum) * 1e4) / 1e4] as [string, number]);
+    const largest = scaled.reduce((m, e, i) => (e[1] > scaled[m]![1] ? i : m), 0);
+    const rest = scaled.reduce((a, [, w], i) => (i === largest ? a : a + w), 0);
+    scaled[largest]![1] = Math.round((1 - rest) * 1e4) / 1e4;
+    for (const [k, w] of scaled) setAnnotated(doc, ['parties', p, 'preferences', 'weights', k], w);
+  });
+}
+
+export interface NewRedLine {
+  readonly id: string;
+  readonly description?: string;
+  readonly issue: string;
+  /** The options that cross the line (categorical issues)… */
+  readonly options?: readonly string[];
+  /** …or the range that does (integer and real issues). */
+  readonly range?: { readonly min: string; readonly max: string };
+}
+
+/** Appends a red line with one condition. */
+export function addRedLine(source: string, partyId: string, line: NewRedLine): string {
+  return edit(source, (doc) => {
+    const p = partyIndex(doc, partyId);
+    if (p < 0) throw new Error(`no party "${partyId}"`);
+    const js = plain(doc);
+    if (indexBy(js, 'issues', 'name', line.issue) < 0) throw new Error(`no issue "${line.issue}"`);
+    const id = line.id.trim();
+    if (id && arr(obj(arr(js.parties)[p]).redLines).some((r) => obj(r).id === id)) throw new Error(`${partyId} already has a red line "${id}"`);
+    const condition = line.range ? { min: typedValue(line.range.min), max: typedValue(line.range.max) } : [...(line.options ?? [])];
+    if (Array.isArray(condition) && condition.length === 0) throw new Error('pick at least one option that crosses the red line');
+    // A red line needs a description: without one, it says what crosses it.
+    const description = line.description?.trim() || `${line.issue} is ${Array.isArray(condition) ? condition.join(' or ') : `${String(condition.min)} to ${String(condition.max)}`}`;
+    const node = doc.createNode({ ...(id ? { id } : {}), description, when: { [line.issue]: condition } });
+    const when = isMap(node) ? node.get('when', true) : undefined;
+    if (isMap(when)) when.flow = true;
+    own(doc, ['parties', p]);
+    if (doc.getIn(['parties', p, 'redLines']) === undefined) doc.setIn(['parties', p, 'redLines'], blockList(doc));
+    doc.addIn(['parties', p, 'redLines'], node);
+  });
+}
+
+export function removeRedLine(source: string, partyId: string, index: number): string {
+  return edit(source, (doc) => {
+    const p = partyIndex(doc, partyId);
+    if (p < 0) throw new Error(`no party "${partyId}"`);
+    remove(doc, ['parties', p, 'redLines', index]);
+    if (arr(obj(arr(plain(doc).parties)[p]).redLines).length === 0) doc.deleteIn(['parties', p, 'redLines']);
+  });
+}
+
+/** Sets (or, with null, removes) the condition of a red line on one issue: the options that cross it. */
+export function setRedLineCondition(source: string, partyId: string, index: number, issue: string, options: readonly string[] | { min: string; max: string } | null): string {
+  return edit(source, (doc) => {
+    const p = partyIndex(doc, partyId);
+    if (p < 0) throw new Error(`no party "${partyId}"`);
+    const at: Path = ['parties', p, 'redLines', index, 'when'];
+    own(doc, at);
+    if (options === null) doc.deleteIn([...at, issue]);
+    else if (Array.isArray(options)) doc.setIn([...at, issue], doc.createNode([...options], { flow: true }));
+    else {
+      const r = options as { min: string; max: string };
+      doc.setIn([...at, issue], doc.createNode({ min: typedValue(r.min), max: typedValue(r.max) }, { flow: true }));
+    }
+  });
+}
+
+/** Sets the voters or the required parties of the agreement rule (null: the default, i.e. the field is removed). */
+export function setAgreementList(source: string, field: 'voters' | 'required', ids: readonly string[] | null): string {
+  return edit(source, (doc) => {
+    own(doc, ['agreement']);
+    if (doc.getIn(['agreement']) === undefined) doc.setIn(['agreement'], doc.createNode({ rule: 'unanimity' }));
+    if (ids === null || (field === 'required' && ids.length === 0)) doc.deleteIn(['agreement', field]);
+    else doc.setIn(['agreement', field], doc.createNode([...ids], { flow: true }));
+  });
+}
+
+/**
+ * Makes the node at `path` able to carry provenance: a bare number becomes `{value: …}`, a bare
+ * option name `{name: …}`, and a plain value table `{type: table, values: {…}}`.
+ */
+function carrier(doc: Document, path: Path): void {
+  const node = own(doc, path);
+  if (isScalar(node)) {
+    doc.setIn(path, doc.createNode(typeof node.value === 'number' ? { value: node.value } : { name: node.value }));
+    return;
+  }
+  const n = path.length;
+  const isTable = n >= 5 && path[n - 2] === 'values' && path[n - 3] === 'preferences' && path[0] === 'parties';
+  if (isMap(node) && isTable && !node.has('type')) {
+    const table = anchorlessCopy(node);
+    doc.setIn(path, doc.createNode({ type: 'table' }));
+    doc.setIn([...path, 'values'], table);
+  }
+}
+
+/** Sets (or, with an empty text, removes) the assumption on an element. */
+export function setAssumption(source: string, path: Path, text: string): string {
+  return edit(source, (doc) => {
+    if (text.trim() === '') {
+      own(doc, path);
+      doc.deleteIn([...path, 'assumption']);
+      return;
+    }
+    carrier(doc, path);
+    doc.setIn([...path, 'assumption'], text);
+  });
+}
+
+/** Adds a source (a quote, the document it is from, where in it) to an element. */
+export function addSource(source: string, path: Path, src: { quote: string; document?: string; locator?: string }): string {
+  return edit(source, (doc) => {
+    if (!src.quote.trim()) throw new Error('a source needs the words quoted');
+    carrier(doc, path);
+    const node = doc.createNode({ quote: src.quote.trim(), ...(src.document ? { document: src.document } : {}), ...(src.locator?.trim() ? { locator: src.locator.trim() } : {}) });
+    if (doc.getIn([...path, 'sources']) === undefined) doc.setIn([...path, 'sources'], blockList(doc));
+    doc.addIn([...path, 'sources'], node);
+  });
+}
+
+export function removeSource(source: string, path: Path, index: number): string {
+  return edit(source, (doc) => {
+    remove(doc, [...path, 'sources', index]);
+    if (arr(plainAt(plain(doc), [...path, 'sources'])).length === 0) doc.deleteIn([...path, 'sources']);
+  });
+}
+
+// Variants: a list of changes (a patch) against the base scenario.
+
+const variantIndex = (js: Loose, id: string): number => indexBy(js, 'variants', 'id', id);
+
+export function addVariant(source: string, id: string, description: string): string {
+  return edit(source, (doc) => {
+    const js = plain(doc);
+    const v = id.trim();
+    if (!/^[A-Za-z0-9_.-]+$/.test(v)) throw new Error('a variant id is letters, digits, _ . - (no spaces)');
+    if (variantIndex(js, v) >= 0) throw new Error(`there is already a variant "${v}"`);
+    const node = doc.createNode({ id: v, ...(description.trim() ? { description: description.trim() } : {}), patch: {} });
+    const patch = isMap(node) ? node.get('patch', true) : undefined;
+    if (isMap(patch)) patch.flow = false; // changes are written one per line
+    if (doc.getIn(['variants']) === undefined) doc.setIn(['variants'], blockList(doc));
+    doc.addIn(['variants'], node);
+  });
+}
+
+export function removeVariant(source: string, id: string): string {
+  return edit(source, (doc) => {
+    const v = variantIndex(plain(doc), id);
+    if (v < 0) throw new Error(`no variant "${id}"`);
+    remove(doc, ['variants', v]);
+    if (arr(plain(doc).variants).length === 0) doc.deleteIn(['variants']);
+  });
+}
+
+/** Sets one change of a variant: the value at a path of its patch (parties and issues by id/name). */
+export function setVariantChange(source: string, id: string, patchPath: readonly string[], value: unknown): string {
+  return edit(source, (doc) => {
+    const v = variantIndex(plain(doc), id);
+    if (v < 0) throw new Error(`no variant "${id}"`);
+    const at: Path = ['variants', v, 'patch'];
+    own(doc, at);
+    if (!isMap(doc.getIn(at, true))) doc.setIn(at, doc.createNode({}));
+    const patch = doc.getIn(at, true);
+    if (isMap(patch) && patch.items.length === 0) patch.flow = false;
+    doc.setIn([...at, ...patchPath], typeof value === 'string' ? typedValue(value) : value === null ? null : doc.createNode(value, { flow: true }));
+  });
+}
+
+/** Removes one change of a variant, and the maps it leaves empty. */
+export function removeVariantChange(source: string, id: string, patchPath: readonly string[]): string {
+  return edit(source, (doc) => {
+    const v = variantIndex(plain(doc), id);
+    if (v < 0) throw new Error(`no variant "${id}"`);
+    const at: Path = ['variants', v, 'patch'];
+    remove(doc, [...at, ...patchPath]);
+    for (let n = patchPath.length - 1; n >= 1; n--) {
+      const parent = [...at, ...patchPath.slice(0, n)];
+      const node = doc.getIn(parent, true);
+      if (isMap(node) && node.items.length === 0) doc.deleteIn(parent);
+      else break;
+    }
+  });
+}
+
+/** One change of a variant: where (in patch terms) and the new value. */
+export interface VariantChange {
+  readonly path: readonly string[];
+  readonly value: unknown;
+}
+
+/** A patch as a list of changes: every leaf (a number, text, list, null or annotated number) with its path. */
+export function flattenPatch(patch: unknown, prefix: readonly string[] = []): VariantChange[] {
+  const o = patch && typeof patch === 'object' && !Array.isArray(patch) ? (patch as Loose) : null;
+  if (!o || (prefix.length > 0 && ('value' in o || Object.keys(o).length === 0))) return [{ path: prefix, value: patch }];
+  return Object.entries(o).flatMap(([k, v]) => flattenPatch(v, [...prefix, k]));
+}
+
+/** The base scenario's value at a patch path (lists of parties, issues, options and documents addressed by id/name). */
+export function baseValueAt(base: unknown, path: readonly string[]): unknown {
+  let v: unknown = base;
+  for (const key of path) {
+    if (Array.isArray(v)) v = v.find((x) => (typeof x === 'string' ? x === key : obj(x).id === key || obj(x).name === key));
+    else v = obj(v)[key];
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
+/** An empty list written in block style (items one per line), unlike the `[]` an empty node prints as. */
+function blockList(doc: Document): Node {
+  const node = doc.createNode([]);
+  if (isSeq(node)) node.flow = false;
+  return node;
 }

@@ -1,9 +1,11 @@
-// After a Play game: the other side's preferences revealed, and where the deal sits against the
-// Pareto frontier and the Nash deal. Shown only once the game is over.
-import { OutcomeSpace, compileParty, outcomeText, titleLabel, valueLabel } from 'parley';
+// After a Play game: the other side's preferences, revealed by the server only once the game is over
+// (GET /api/play/:id/debrief), and where the deal sits against the Pareto frontier and the Nash deal
+// (the engine's analysis of the saved scenario, in the worker).
+import { OutcomeSpace, humanise, outcomeText, titleLabel } from 'parley';
 import type { Scenario } from 'parley';
 import { useEffect, useMemo, useState } from 'react';
 import { UtilityPlot } from '../plot/UtilityPlot.tsx';
+import { api, type PlayDebrief } from '../api.ts';
 import { engine } from '../worker-client.ts';
 import type { AnalyzeReply } from '../worker-protocol.ts';
 import { Outcome } from '../view/OutcomeTable.tsx';
@@ -12,6 +14,8 @@ import { seriesColour } from '../plot/palette.ts';
 import { fmt } from './view-model.ts';
 
 export interface DebriefProps {
+  /** The finished game's session: the server reveals the other side from it. */
+  readonly sessionId: string;
   readonly scenario: Scenario;
   readonly source: string;
   readonly me: string;
@@ -19,14 +23,25 @@ export interface DebriefProps {
   readonly deal: readonly number[] | null;
 }
 
-export function Debrief({ scenario, source, me, participants, deal }: DebriefProps) {
+export function Debrief({ sessionId, scenario, source, me, participants, deal }: DebriefProps) {
   const others = participants.filter((p) => p !== me);
   const pair: [string, string] | null = others[0] ? [me, others[0]] : null;
   const [reply, setReply] = useState<AnalyzeReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const space = useMemo(() => new OutcomeSpace(scenario.issues), [scenario]);
-  const evaluators = useMemo(() => new Map(scenario.parties.map((p) => [p.id, compileParty(space, p)])), [scenario, space]);
+  const [revealed, setRevealed] = useState<PlayDebrief | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.playDebrief(sessionId).then(
+      (d) => live && setRevealed(d),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
+  const party = (id: string) => revealed?.parties.find((p) => p.id === id);
 
   useEffect(() => {
     let live = true;
@@ -41,13 +56,13 @@ export function Debrief({ scenario, source, me, participants, deal }: DebriefPro
 
   const a = reply?.analysis;
   const nash = a?.solutions.nash ?? null;
-  const dealU = (id: string) => (deal ? (evaluators.get(id)?.ufun?.utility(deal) ?? null) : null);
+  const dealU = (id: string) => (deal ? (party(id)?.dealUtility ?? null) : null);
   // Pareto-efficient: no frontier point is at least as good for every party and better for one.
   const dominated = useMemo(() => {
-    if (!a || !deal) return null;
-    const u = a.frontier.parties.map((id) => evaluators.get(id)?.ufun?.utility(deal) ?? 0);
+    if (!a || !deal || !revealed) return null;
+    const u = a.frontier.parties.map((id) => revealed.parties.find((p) => p.id === id)?.dealUtility ?? 0);
     return a.frontier.points.some((p) => p.utilities.every((v, i) => v >= u[i]! - 1e-9) && p.utilities.some((v, i) => v > u[i]! + 1e-9));
-  }, [a, deal, evaluators]);
+  }, [a, deal, revealed]);
 
   const plot = useMemo(() => {
     if (!a || !pair) return null;
@@ -58,21 +73,21 @@ export function Debrief({ scenario, source, me, participants, deal }: DebriefPro
     const du = deal ? [{ x: dealU(pair[0]) ?? 0, y: dealU(pair[1]) ?? 0, label: `the deal: ${outcomeText(scenario.issues, deal)}`, colour: seriesColour(0) }] : [];
     const res = (id: string) => a.parties.find((p) => p.id === id)?.reservation;
     return { frontier, sol, du, frontierProjected: a.frontier.parties.length > 2, rx: res(pair[0]), ry: res(pair[1]) };
-  }, [a, deal]);
+  }, [a, deal, revealed]);
 
   return (
     <section aria-labelledby="debrief-title" data-testid="debrief" className="debrief">
       <h3 id="debrief-title">Debrief: what the other side wanted</h3>
       <p className="hint">Now that the game is over, the other parties’ preferences are shown.</p>
       {others.map((id) => {
-        const p = scenario.parties.find((x) => x.id === id);
-        const prefs = p?.preferences;
+        const p = party(id);
+        if (!p) return null;
         return (
           <div key={id} className="scroll">
             <table data-testid={`debrief-prefs-${id}`}>
               <caption>
-                {nameOf(id)}: reservation value {fmt(evaluators.get(id)?.reservationValue)}
-                {p?.redLines?.length ? `; red lines: ${p.redLines.map((l) => l.description).join('; ')}` : '; no red lines'}
+                {p.name}: reservation value {fmt(p.reservation)}
+                {p.redLines.length ? `; red lines: ${p.redLines.join('; ')}` : '; no red lines'}
               </caption>
               <thead>
                 <tr>
@@ -82,26 +97,15 @@ export function Debrief({ scenario, source, me, participants, deal }: DebriefPro
                 </tr>
               </thead>
               <tbody>
-                {scenario.issues.map((issue, i) => {
-                  let best = '—';
-                  if (prefs?.type === 'linear-additive') {
-                    const ev = evaluators.get(id)!;
-                    let bk = 0;
-                    let bv = -Infinity;
-                    const n = space.radices[i] ?? 0;
-                    for (let k = 0; k < n; k++) {
-                      const o = (deal ?? nash?.outcome ?? new Array(scenario.issues.length).fill(0)).slice();
-                      o[i] = k;
-                      const v = ev.ufun?.utility(o) ?? 0;
-                      if (v > bv) [bk, bv] = [k, v];
-                    }
-                    best = valueLabel(issue, bk);
-                  }
+                {p.issues.map((is) => {
+                  let best: string | null = null;
+                  let bv = -Infinity;
+                  for (const v of is.values) if (v.evaluation !== null && v.evaluation > bv) [best, bv] = [humanise(v.value), v.evaluation];
                   return (
-                    <tr key={issue.name}>
-                      <th scope="row">{titleLabel(issue.name)}</th>
-                      <td>{prefs?.type === 'linear-additive' ? fmt(prefs.weights[i]) : '—'}</td>
-                      <td>{best}</td>
+                    <tr key={is.name}>
+                      <th scope="row">{titleLabel(is.name)}</th>
+                      <td>{fmt(is.weight)}</td>
+                      <td>{best ?? '—'}</td>
                     </tr>
                   );
                 })}
@@ -115,7 +119,7 @@ export function Debrief({ scenario, source, me, participants, deal }: DebriefPro
           {error}
         </p>
       )}
-      {a && (
+      {a && revealed && (
         <>
           <h3>Where the deal sits</h3>
           <p data-testid="debrief-verdict">
@@ -148,7 +152,7 @@ export function Debrief({ scenario, source, me, participants, deal }: DebriefPro
                     </th>
                     <td>{fmt(dealU(id))}</td>
                     <td>{fmt(nash?.utilities[id])}</td>
-                    <td>{fmt(evaluators.get(id)?.reservationValue)}</td>
+                    <td>{fmt(party(id)?.reservation)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -218,7 +218,7 @@ export function Play({ scenarioId, dirty, participants, savedSource }: PlayProps
               </p>
               {state.finished.agreement && <OutcomeTable rows={rows(state.finished.agreement)} caption="The agreement" testId="play-agreement" />}
               {saved ? (
-                <Debrief scenario={saved} source={savedSource!} me={state.me.id} participants={state.participants} deal={state.finished.agreement} />
+                <Debrief sessionId={sessionId!} scenario={saved} source={savedSource!} me={state.me.id} participants={state.participants} deal={state.finished.agreement} />
               ) : (
                 <p className="hint">The debrief needs the saved scenario, which could not be read.</p>
               )}

@@ -3,6 +3,7 @@ import type { PlotLayer, QuestionAnswer, Scenario, TradeoffAnalysis } from 'parl
 import { useState } from 'react';
 import type { WhatIfResult } from '../compute/what-if.ts';
 import { Tornado } from '../plot/Tornado.tsx';
+import { OutcomeTable, rowsFromRecord } from '../view/OutcomeTable.tsx';
 import { seriesColour } from '../plot/palette.ts';
 import { SvgChart } from '../plot/SvgChart.tsx';
 import { engine } from '../worker-client.ts';
@@ -13,11 +14,6 @@ export interface WhatIfProps {
   readonly scenario: Scenario;
   readonly scenarioRef: ScenarioRef;
 }
-
-const recText = (o: Readonly<Record<string, unknown>>) =>
-  Object.entries(o)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(', ');
 
 export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
   const variants = scenario.variants ?? [];
@@ -105,7 +101,7 @@ export function WhatIf({ scenario, scenarioRef }: WhatIfProps) {
                   <td>{r.rule}</td>
                   <td>{r.rational ?? (r.rationalExists ? 'some' : r.rationalExists === false ? 'none' : '?')}</td>
                   <td>{r.passing ?? (r.passingExists ? 'some' : r.passingExists === false ? 'none' : '?')}</td>
-                  <td>{r.nash ? recText(r.nash.outcome) : 'none'}</td>
+                  <td>{r.nash ? <OutcomeTable rows={rowsFromRecord(r.nash.outcome, r.id === 'base' ? null : result.comparison.rows.find((x) => x.id === 'base')?.nash?.outcome)} referenceName="base Nash" onlyDifferences /> : 'none'}</td>
                   {negotiators.map((p) => (
                     <td key={p}>
                       {fmt(r.nash?.utilities[p])} {r.nashChange[p] !== null && r.nashChange[p] !== undefined && r.id !== 'base' ? `(${r.nashChange[p]! >= 0 ? '+' : ''}${fmt(r.nashChange[p])})` : ''}
@@ -257,7 +253,7 @@ function QuestionCard({ answer, nameOf }: { answer: QuestionAnswer; nameOf: (id:
                   <th scope="row">{r.id}</th>
                   <td>{r.rational ?? '?'}</td>
                   <td>{r.passing ?? '?'}</td>
-                  <td>{r.nash ? recText(r.nash.outcome) : 'none'}</td>
+                  <td>{r.nash ? <OutcomeTable rows={rowsFromRecord(r.nash.outcome, r.id === 'base' ? null : d.comparison.rows.find((x) => x.id === 'base')?.nash?.outcome)} referenceName="base Nash" onlyDifferences /> : 'none'}</td>
                 </tr>
               ))}
             </tbody>

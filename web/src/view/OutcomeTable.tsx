@@ -80,3 +80,12 @@ export function rowsFromValues(issues: readonly { readonly name: string; readonl
     return { issue: titleLabel(is.name), value, reference: label(reference[i]!), differs: reference[i] !== outcome[i] };
   });
 }
+
+/** Rows from an outcome given as {issue name: option} (what-if comparisons), against a reference given the same way. */
+export function rowsFromRecord(outcome: Readonly<Record<string, string | number>>, reference?: Readonly<Record<string, string | number>> | null): OutcomeRow[] {
+  const label = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? String(v) : humanise(v));
+  return Object.entries(outcome).map(([issue, v]) => {
+    if (!reference) return { issue: titleLabel(issue), value: label(v), differs: false };
+    return { issue: titleLabel(issue), value: label(v), reference: label(reference[issue]), differs: reference[issue] !== v };
+  });
+}
