@@ -48,19 +48,18 @@ async function play(page: Page): Promise<'done' | 'moved' | 'waiting'> {
 
 describe('live session in Chromium', () => {
   it('two people and a built-in agent reach an agreement; the host sees it', async () => {
-    const res = await fetch(new URL('/api/live/sessions', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        scenarioId: 'ceasefire',
-        protocol: 'saop',
-        rounds: 10,
-        participants: ['russia', 'ukraine', 'united-states'],
-        seats: { russia: 'human', ukraine: 'human', 'united-states': 'conceder' },
-      }),
-    });
-    expect(res.status).toBe(201);
-    const s = (await res.json()) as { host: { view: string }; seats: Record<string, { join: string }> };
+    // The host creates the session in the workbench's Live tab: the United States joins as a third party.
+    const workbench = await personPage(new URL('#/live?scenario=ceasefire', server.url).toString());
+    await workbench.getByTestId('live-create').waitFor();
+    await workbench.getByLabel('united-states').check();
+    await workbench.getByLabel('Who plays united-states').selectOption('conceder');
+    await workbench.getByRole('button', { name: 'Create the session' }).click();
+    await workbench.getByTestId('live-links').waitFor();
+    const links = workbench.getByTestId('live-links').locator('a');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toHaveLength(3);
+    const s = { host: { view: hrefs[0]! }, seats: { russia: { join: hrefs[1]! }, ukraine: { join: hrefs[2]! } } };
+    expect(await workbench.getByTestId('live-links').textContent()).toMatch(/russia: join link.*ukraine: join link.*united-states: built-in agent/);
     const host = await personPage(s.host.view);
     const russia = await personPage(s.seats.russia!.join);
     const ukraine = await personPage(s.seats.ukraine!.join);

@@ -14,6 +14,7 @@ export type { RedLine } from './model/red-line.ts';
 export { crossesRedLine } from './model/red-line.ts';
 export type { Reservation, Discount } from './model/reservation.ts';
 export type { AgreementRule } from './model/agreement-rule.ts';
+export type { Question, QuestionType, ConcessionQuestion, MediatorTradeoffQuestion, VariantQuestion, RuleQuestion } from './model/question.ts';
 export { ruleVoters } from './model/agreement-rule.ts';
 export type { Provenance, Source } from './model/provenance.ts';
 export { OutcomeSpace, type Outcome, type OutcomeRecord } from './model/outcome-space.ts';

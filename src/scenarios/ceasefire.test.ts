@@ -1,7 +1,7 @@
 // Tests of the shipped ceasefire scenario (scenarios/ceasefire.yaml): the file, its what-if answers
 // and its report. Case-specific, so they live outside src/engine (which names no party or option).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importScenario } from '../engine/formats/index.ts';
 import { applyVariant, readNative } from '../engine/formats/native/index.ts';
@@ -244,5 +244,30 @@ describe('the ceasefire report', () => {
     for (const id of ['q-concessions-rational', 'q-concessions-minimum-concession', 'q-balance-curve', 'q-balance-frontier', 'q-demands-nash']) expect(html).toContain(`id="fig-${id}"`);
     const rule = data.questions.find((x) => x.id === 'authority')!.details;
     expect(rule.type === 'rule' && 'comparison' in rule ? rule.comparison.rules.map((r) => r.id) : null).toEqual(['base', 'us-russia-deal']);
+  });
+});
+
+describe('the engine is generic', () => {
+  it('names none of the ceasefire scenario\'s parties, regions or the war in its code', () => {
+    const names = /ukrain|russia|donetsk|luhansk|kherson|zaporizhzhia|crimea|ceasefire|putin|trump/i;
+    const found: string[] = [];
+    let files = 0;
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir)) {
+        const full = join(dir, e);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.ts$/.test(e) && !/\.test\.ts$/.test(e)) {
+          files++;
+          readFileSync(full, 'utf8')
+            .split('\n')
+            .forEach((line, k) => {
+              if (names.test(line)) found.push(`${full.slice(REPO_ROOT.length + 1)}:${k + 1}: ${line.trim()}`);
+            });
+        }
+      }
+    };
+    walk(join(REPO_ROOT, 'src/engine'));
+    expect(files).toBeGreaterThan(100);
+    expect(found).toEqual([]);
   });
 });

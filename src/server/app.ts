@@ -10,7 +10,9 @@ import type { Store } from '../storage/store.ts';
 import { DRAFT_BODY_BYTES, draftBody, exportQuery, idParam, MAX_BODY_BYTES, RUN_BODY_BYTES, runBody, runParam, VARIANT_BODY_BYTES, variantBody, variantParam, zodProblems } from './api-schemas.ts';
 import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
+import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { registerPlayRoutes } from './play.ts';
+import { recordSessionBytes } from './session-budget.ts';
 import { LiveHub } from './live/hub.ts';
 import { MAX_WS_FRAME_BYTES, registerLiveRoutes } from './live/routes.ts';
 import websocket from '@fastify/websocket';
@@ -251,7 +253,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return run;
   });
 
-  registerPlayRoutes(app, { load, parse });
+  // Play: the scenario comes back from the pool with its outcome tables sorted there (session-budget.ts).
+  const loadForPlay = async (id: string, variant: string | undefined): Promise<Scenario> => {
+    const s = find(id);
+    const r = await pool.runTask('preparePlay', { file: `${id}.yaml`, source: s.source, ...(variant ? { variant } : {}), ...storedVariant(s, variant) });
+    prepareScenario(r.scenario, new Map(r.sorted));
+    recordSessionBytes(r.scenario, r.bytes);
+    return r.scenario;
+  };
+  registerPlayRoutes(app, { load: loadForPlay, parse });
   registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
@@ -261,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!liveStore) {
       const own = LiveStore.open(store.path);
       liveStore = own;
+      // onClose hooks run last-added first: this one after the hub's (added by registerLiveRoutes), which writes the queued sessions.
       app.addHook('onClose', async () => own.close());
     }
     liveStore.interruptUnfinished();

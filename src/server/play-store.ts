@@ -1,6 +1,7 @@
 // The Play sessions held in memory by the server: capped, dropped when idle (docs/api.md, "Play").
 import { randomUUID } from 'node:crypto';
 import type { PlayGame } from '../engine/negotiation/play-game.ts';
+import { PLAY_SESSIONS_BYTES, sessionsToDrop } from './session-budget.ts';
 
 /** Most sessions held at once; a new one past it drops the least recently used. */
 export const MAX_PLAY_SESSIONS = 100;
@@ -21,24 +22,35 @@ interface PlaySession {
   readonly game: PlayGame;
   readonly seat: string;
   lastUsed: number;
+  /** Memory the session holds (session-budget.ts). */
+  readonly bytes: number;
 }
 
-/** The sessions in memory, capped and dropped when idle. */
+/** The sessions in memory, capped by count and by memory (session-budget.ts), and dropped when idle. */
 export class PlaySessions {
   private readonly sessions = new Map<string, PlaySession>();
+  private total = 0;
 
   constructor(
     private readonly max = MAX_PLAY_SESSIONS,
     private readonly idleMs = PLAY_IDLE_MS,
     private readonly now: () => number = Date.now,
+    private readonly maxBytes = PLAY_SESSIONS_BYTES,
   ) {}
 
   get size(): number {
     return this.sessions.size;
   }
 
+  /** Memory the sessions hold in all. */
+  get bytes(): number {
+    return this.total;
+  }
+
   private drop(id: string): void {
-    this.sessions.get(id)?.game.abandon();
+    const s = this.sessions.get(id);
+    s?.game.abandon();
+    if (s) this.total -= s.bytes;
     this.sessions.delete(id);
   }
 
@@ -47,14 +59,13 @@ export class PlaySessions {
     for (const [id, s] of this.sessions) if (t - s.lastUsed > this.idleMs) this.drop(id);
   }
 
-  add(game: PlayGame, seat: string): string {
+  add(game: PlayGame, seat: string, bytes = 0): string {
     this.sweep();
-    while (this.sessions.size >= this.max) {
-      // Map order is insertion order, and get() re-inserts: the first is the least recently used.
-      this.drop(this.sessions.keys().next().value!);
-    }
+    // Map order is insertion order, and get() re-inserts: the first is the least recently used.
+    for (const id of sessionsToDrop(this.sessions.keys(), (k) => this.sessions.get(k)!.bytes, this.sessions.size, this.total, bytes, this.max, this.maxBytes)) this.drop(id);
     const id = randomUUID();
-    this.sessions.set(id, { game, seat, lastUsed: this.now() });
+    this.sessions.set(id, { game, seat, lastUsed: this.now(), bytes });
+    this.total += bytes;
     return id;
   }
 

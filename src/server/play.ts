@@ -11,6 +11,7 @@ import { playEvaluateBody, playMoveBody, playParam, playStartBody } from './api-
 import type { PlayerProfile, PlayMove, PlayReply, PlayState } from './api-types.ts';
 import { PlayError, PlaySessions } from './play-store.ts';
 import { registerPlayDebrief } from './play-debrief.ts';
+import { sessionBytes } from './session-budget.ts';
 
 export type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
 export { MAX_PLAY_SESSIONS, PLAY_IDLE_MS, PlayError, PlaySessions } from './play-store.ts';
@@ -94,7 +95,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const scenario = await load(body.scenarioId, body.variant);
       const game = new PlayGame(scenario, body.seat, body.opponents, body.rounds, body.seed);
       const view = await game.settle();
-      const id = sessions.add(game, body.seat);
+      const id = sessions.add(game, body.seat, sessionBytes(scenario));
       return res.status(201).send(reply(id, body.seat, view));
     }),
   );

@@ -12,6 +12,9 @@ import { createJobContext, runJobSync, type JobContext, type NegotiationRow } fr
 import type { TournamentJob } from '../engine/negotiation/tournament/pairings.ts';
 import { prepareTournament, type TournamentSpec } from '../engine/negotiation/tournament/spec.ts';
 import { importBody, sourceBody, zodProblems } from './api-schemas.ts';
+import { presortScenario } from '../engine/negotiation/negotiate.ts';
+import { sortedOutcomesBytes, type SortedOutcomesData } from '../engine/negotiation/sorted-outcomes.ts';
+import { estimatePlayBytes, estimateTables, sessionBudgetProblem } from './session-budget.ts';
 import { TaskRefusal } from './task-errors.ts';
 
 export { serializeTaskError } from './task-errors.ts';
@@ -107,9 +110,22 @@ export const TASKS = {
     return { name: scenario.name, source };
   },
 
-  /** A stored scenario as the engine reads it, with a variant applied (Play). */
+  /** A stored scenario as the engine reads it, with a variant applied. */
   loadScenario(input: SourceInput): Scenario {
     return loadSource(input);
+  },
+
+  /**
+   * The scenario of a Play session with its participants' outcome tables sorted here, off the
+   * main thread (session-budget.ts); a session over the per-session memory budget is a 422.
+   */
+  preparePlay(input: SourceInput): { scenario: Scenario; sorted: [string, SortedOutcomesData][]; bytes: number } {
+    const scenario = loadSource(input);
+    const problem = sessionBudgetProblem(estimatePlayBytes(scenario));
+    if (problem) throw new TaskRefusal(422, problem);
+    const sorted = [...presortScenario(scenario)];
+    const tables = sorted.reduce((n, [, d]) => n + sortedOutcomesBytes(d), 0);
+    return { scenario, sorted, bytes: estimatePlayBytes(scenario) - estimateTables(scenario) + tables };
   },
 
   /** PUT /api/scenarios/:id/variants/:variant: the patch must give a valid scenario. */

@@ -353,7 +353,7 @@ export function nonFiniteProblem(s: Scenario): string | undefined {
 
 /** Whether a diagnostic says where: a file of the input, or (for whole-scenario problems) the files it was built from. */
 export function locatedDiagnostic(d: Diagnostic, paths: readonly string[]): boolean {
-  if (/^and \d+ more problems?/.test(d.message)) return true;
+  if (/^… and (\d+|maybe) more problems/.test(d.message)) return true;
   if (d.file !== undefined && d.file !== '') return true;
   return paths.some((p) => d.message.includes(p));
 }

@@ -12,6 +12,7 @@ import { Simulation } from './screens/Simulation.tsx';
 import { Play } from './screens/Play.tsx';
 import { Report } from './screens/Report.tsx';
 import { Tournament } from './screens/Tournament.tsx';
+import { LiveCreate } from './screens/LiveCreate.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { useWorkspace, type DraftStatus } from './workspace.ts';
 import { participantsOf } from './screens/view-model.ts';
@@ -64,6 +65,7 @@ const SCREENS: readonly ScreenEntry[] = [
   { key: 'what-if', label: 'What-if', needs: 'scenario', render: (c) => <WhatIf scenario={c.base} scenarioRef={c.baseRef} /> },
   { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} /> },
   { key: 'play', label: 'Play', needs: 'scenario', render: (c) => <Play scenarioId={c.detail!.id} dirty={c.dirty} participants={playSeats(c.scenario)} savedSource={c.detail!.source} /> },
+  { key: 'live', label: 'Live', needs: 'scenario', render: (c) => <LiveCreate scenarioId={c.detail!.id} variant={c.route.variant} scenario={c.scenario} dirty={c.dirty} /> },
   { key: 'tournament', label: 'Tournament', needs: 'nothing', render: (c) => <Tournament scenarios={c.scenarios} /> },
   { key: 'report', label: 'Report', needs: 'scenario', render: (c) => <Report scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
 ];

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printNative } from '../../engine/formats/native/index.ts';
 import { geniusExportLosses, printGenius } from '../../engine/formats/genius/index.ts';
-import { writeErr } from '../format.ts';
+import { writeErr, writeOut } from '../format.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { UsageError } from '../program.ts';
 
@@ -32,6 +32,8 @@ export function registerExport(program: Command): void {
       }
       const text = printNative(scenario, opts.to as 'yaml' | 'json');
       if (opts.out) writeFileSync(opts.out, text);
+      // To a terminal, control characters in names are shown as signs; piped or redirected, the text is exact.
+      else if (process.stdout.isTTY) writeOut(text);
       else process.stdout.write(text);
     });
 }

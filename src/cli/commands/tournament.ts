@@ -8,7 +8,7 @@ import { exportResults } from '../../tournament/export.ts';
 import { loadTournament, type TournamentFlags } from '../../tournament/load-config.ts';
 import { defaultWorkerCount, localPool } from '../../tournament/pool.ts';
 import { progressDisplay } from '../../tournament/progress.ts';
-import { num, table } from '../format.ts';
+import { jsonText, num, safeName, table, terminalSafe, writeOut } from '../format.ts';
 import { intOption, UsageError } from '../program.ts';
 
 interface TournamentOptions extends TournamentFlags {
@@ -98,7 +98,7 @@ export function registerTournament(program: Command): void {
         if (configPath === undefined && opts.agents === undefined && opts.scenarios === undefined)
           throw new UsageError('give a configuration file, or --agents and --scenarios (see parley tournament --help)');
         // Everything is checked before the database is opened: a bad configuration writes nothing.
-        const loaded = await loadTournament(configPath, opts, { onScenario: (i, n, id) => !opts.json && process.stderr.isTTY && process.stderr.write(`analysing scenario ${i + 1}/${n}: ${id}\n`) });
+        const loaded = await loadTournament(configPath, opts, { onScenario: (i, n, id) => !opts.json && process.stderr.isTTY && process.stderr.write(terminalSafe(`analysing scenario ${i + 1}/${n}: ${safeName(id)}\n`)) });
         store = SqliteTournamentStore.open(dbPath);
         runId = store.create(loaded.spec, planOf(loaded.spec).total);
       }
@@ -153,8 +153,8 @@ export function registerTournament(program: Command): void {
       } finally {
         store.close();
       }
-      if (opts.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-      else process.stdout.write(describeSummary(summary));
+      if (opts.json) process.stdout.write(jsonText(summary) + '\n');
+      else writeOut(describeSummary(summary));
     });
 }
 
@@ -167,9 +167,9 @@ function listRuns(dbPath: string, json: boolean): void {
   const store = SqliteTournamentStore.open(dbPath);
   try {
     const runs = store.list();
-    if (json) return void process.stdout.write(JSON.stringify(runs, null, 2) + '\n');
+    if (json) return void process.stdout.write(jsonText(runs) + '\n');
     if (!runs.length) return void process.stdout.write('no tournaments yet\n');
-    process.stdout.write(
+    writeOut(
       table(
         ['id', 'status', 'done', 'agents', 'scenarios', 'started'],
         runs.map((r) => [r.id, r.status, `${r.done}/${r.total}`, String(r.agents.length), String(r.scenarios.length), r.createdAt.replace('T', ' ').slice(0, 19)]),

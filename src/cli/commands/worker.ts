@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption, UsageError } from '../program.ts';
+import { terminalSafe } from '../format.ts';
 
 interface WorkerOptions {
   queue: string;
@@ -23,7 +24,7 @@ export function registerWorker(program: Command): void {
     .action(async (opts: WorkerOptions) => {
       if (!/^rediss?:\/\//.test(opts.queue)) throw new UsageError(`--queue expects a redis:// URL, got "${opts.queue}"`);
       const { startQueueWorker } = await import('../../tournament/queue.ts');
-      const log = (line: string) => process.stderr.write(`parley worker: ${line}\n`);
+      const log = (line: string) => process.stderr.write(terminalSafe(`parley worker: ${line}\n`));
       const worker = await startQueueWorker({
         url: opts.queue,
         ...(opts.queueName ? { queueName: opts.queueName } : {}),

@@ -3,9 +3,20 @@ import { OutcomeSpace } from '../model/outcome-space.ts';
 import type { Issue } from '../model/issue.ts';
 import type { AnalysisResult, OutcomeCount, ScoredOutcome, Solution } from './analysis-types.ts';
 
-/** A number as JSON carries it: non-finite numbers (−∞ reservations) become null. */
-function num(x: number | undefined): number | null {
+/**
+ * A number as JSON carries it: absent, or infinite where infinity means "none" (a −∞
+ * reservation, the Nash product of an outcome below a reservation of −∞), becomes null.
+ * NaN is never a result: it is an error, not a null.
+ */
+function num(x: number | undefined, what = 'a number'): number | null {
+  if (x !== undefined && Number.isNaN(x)) throw new RangeError(`analysis: ${what} is NaN`);
   return x === undefined || !Number.isFinite(x) ? null : x;
+}
+
+/** A number that must be finite (utilities, best and worst): anything else is an error, never written as null. */
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new RangeError(`analysis: ${what} is ${x}, not a finite number`);
+  return x;
 }
 
 export interface ScoredOutcomeJson {
@@ -53,9 +64,12 @@ export interface AnalysisJson {
  */
 export function analysisToJson(result: AnalysisResult, issues: readonly Issue[]): AnalysisJson {
   const space = new OutcomeSpace(issues);
-  const so = (s: ScoredOutcome): ScoredOutcomeJson => ({ outcome: space.toRecord(s.outcome), utilities: { ...s.utilities } });
+  const so = (s: ScoredOutcome): ScoredOutcomeJson => {
+    for (const [id, u] of Object.entries(s.utilities)) finite(u, `the utility of "${id}"`);
+    return { outcome: space.toRecord(s.outcome), utilities: { ...s.utilities } };
+  };
   const sol = (s: Solution | null) =>
-    s ? { ...so(s), value: num(s.value), rational: s.rational, passes: s.passes, refusedBy: s.refusedBy.map((r) => ({ ...r })) } : null;
+    s ? { ...so(s), value: num(s.value, 'a solution value'), rational: s.rational, passes: s.passes, refusedBy: s.refusedBy.map((r) => ({ ...r })) } : null;
   const f = result.frontier;
   return {
     scenario: result.scenario,
@@ -69,8 +83,8 @@ export function analysisToJson(result: AnalysisResult, issues: readonly Issue[])
       defines: p.defines,
       reservation: num(p.reservation),
       disagreement: p.disagreement,
-      best: num(p.best),
-      worst: num(p.worst),
+      best: p.best === undefined ? null : finite(p.best, `the best utility of "${p.id}"`),
+      worst: p.worst === undefined ? null : finite(p.worst, `the worst utility of "${p.id}"`),
     })),
     rational: { ...result.rational },
     passing: { ...result.passing },

@@ -104,8 +104,8 @@ describe('constraintFrontier', () => {
  */
 describe('constraintFrontier against GENIUS pareto.xml', () => {
   const folders = foldersWithFiles(SCENARIOS_DIR, /^pareto\.xml$/);
-  it('finds the reference folders', () => {
-    expect(folders.length).toBeGreaterThan(0);
+  it('finds the 18 reference folders', () => {
+    expect(folders.length).toBe(18);
   });
   for (const dir of folders) {
     it(`comes close to GENIUS's frontier: ${relative(SCENARIOS_DIR, dir)}`, () => {
@@ -126,10 +126,12 @@ describe('constraintFrontier against GENIUS pareto.xml', () => {
         `${basename(dir)}: ours ${c.ourPoints}, reference ${c.referencePoints}, covered ${(c.covered * 100).toFixed(0)}%, ` +
           `shortfall mean ${c.meanShortfall.toFixed(5)} max ${c.maxShortfall.toFixed(5)}, deficit ${c.maxDeficit.toFixed(5)}, improved ${c.improved}`,
       );
-      expect(c.meanShortfall).toBeLessThanOrEqual(0.005);
-      expect(c.maxShortfall).toBeLessThanOrEqual(0.03);
-      expect(c.covered).toBeGreaterThanOrEqual(0.75);
-      expect(c.maxDeficit).toBeLessThanOrEqual(0.01);
+      // Tolerances at the measured values (the search is deterministic for a seed): the worst folder
+      // measured mean 0.00031 (30issues), max 0.00187 (30issues), covered 80 % (30issues), deficit 0.
+      expect(c.meanShortfall).toBeLessThanOrEqual(0.00032);
+      expect(c.maxShortfall).toBeLessThanOrEqual(0.0019);
+      expect(c.covered).toBeGreaterThanOrEqual(0.8);
+      expect(c.maxDeficit).toBeLessThanOrEqual(1e-6);
     });
   }
 });

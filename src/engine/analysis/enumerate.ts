@@ -1,3 +1,4 @@
+import { ruleMetBy } from '../model/agreement-rule.ts';
 import { betterPassing, nashFactor, type PassingKey } from './nash-product.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
 import { compileRedLines } from './analysis-parties.ts';
@@ -140,7 +141,6 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   let rationalCount = 0;
   let passingCount = 0;
   const ru = new Float64Array(S);
-  const { voters, required, quorum } = ap.rule;
   const scoredIndex = ap.scoredIndex;
   const accepts = (p: number, U: readonly Float64Array[], j: number, digits: Int32Array | undefined, n: number): boolean => {
     const lines = partyLines[p]!;
@@ -149,6 +149,8 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
     return s < 0 || U[s]![j]! >= rv[s]!;
   };
   const n = space.issueCount;
+  const row: { U: readonly Float64Array[]; j: number; digits: Int32Array | undefined } = { U: [], j: 0, digits: undefined };
+  const acceptsAtRow = (p: number) => accepts(p, row.U, row.j, row.digits, n);
   return {
     needDigits,
     consume({ count, start, utilities: U, digits }) {
@@ -172,24 +174,23 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
           }
         }
         if (needPassing) {
-          let yes = 0;
-          let counted = 0;
-          let product = 1;
-          for (const v of voters) {
-            if (!accepts(v, U, j, digits, n)) continue;
-            yes++;
-            const s = scoredIndex[v]!;
-            if (ruleStats && s >= 0) {
-              counted++;
-              product *= nashFactor(ru[s]!, dis[s]!);
-            }
-          }
-          let ok = yes >= quorum;
-          if (ok) for (const v of required) if (!accepts(v, U, j, digits, n)) ok = false;
-          if (ok) {
+          // The rule is decided by its one implementation (model/agreement-rule.ts); no closure per row.
+          row.U = U;
+          row.j = j;
+          row.digits = digits;
+          if (ruleMetBy(ap.rule, acceptsAtRow)) {
             passingCount++;
             if (ruleStats) {
               if (!rational) passingNotRational++;
+              // The Nash key of a passing deal: its accepting voters with preferences and their product of gains.
+              let counted = 0;
+              let product = 1;
+              for (const v of ap.rule.voters) {
+                const s = scoredIndex[v]!;
+                if (s < 0 || !accepts(v, U, j, digits, n)) continue;
+                counted++;
+                product *= nashFactor(ru[s]!, dis[s]!);
+              }
               candidate.accepting = counted;
               candidate.product = product;
               candidate.index = index;

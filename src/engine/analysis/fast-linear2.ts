@@ -3,6 +3,7 @@ import type { AnalysisParties } from './analysis-parties.ts';
 import type { EnumerationStats } from './enumerate.ts';
 import { Skyline2 } from './skyline.ts';
 import { linearFrontier2 } from './linear-frontier.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /**
  * Whether the two-party fast path applies: exactly two parties with
@@ -51,7 +52,7 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
   const [A, B] = ap.scored as [(typeof ap.scored)[0], (typeof ap.scored)[0]];
   const ta = A.ufun.tables!;
   const tb = B.ufun.tables!;
-  const spread = (t: Float64Array) => Math.max(...t) - Math.min(...t);
+  const spread = (t: Float64Array) => maxOf(t) - minOf(t);
   // Visit order: widest utility spread first (ties by issue position).
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => spread(ta[j]!) + spread(tb[j]!) - (spread(ta[i]!) + spread(tb[i]!)) || i - j);
   const strides = new Float64Array(n);
@@ -68,10 +69,10 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
   sufSize[n] = 1;
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!;
-    sufMaxA[k] = sufMaxA[k + 1]! + Math.max(...ta[i]!);
-    sufMaxB[k] = sufMaxB[k + 1]! + Math.max(...tb[i]!);
-    sufMinA[k] = sufMinA[k + 1]! + Math.min(...ta[i]!);
-    sufMinB[k] = sufMinB[k + 1]! + Math.min(...tb[i]!);
+    sufMaxA[k] = sufMaxA[k + 1]! + maxOf(ta[i]!);
+    sufMaxB[k] = sufMaxB[k + 1]! + maxOf(tb[i]!);
+    sufMinA[k] = sufMinA[k + 1]! + minOf(ta[i]!);
+    sufMinB[k] = sufMinB[k + 1]! + minOf(tb[i]!);
     sufSize[k] = sufSize[k + 1]! * radices[i]!;
   }
   const leaf = order[n - 1]!;

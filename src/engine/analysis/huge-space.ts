@@ -3,6 +3,7 @@ import type { Frontier } from './frontier-types.ts';
 import { sampleCandidates } from './sampled-candidates.ts';
 import { linearFrontier2 } from './linear-frontier.ts';
 import { constraintFrontier } from './constraint-frontier.ts';
+import { cellFrontier, certifyFrontier } from './constraint-bound.ts';
 import { utilityExtremes } from '../model/extremes.ts';
 
 /** Outcomes to examine in a space too large to enumerate, and the frontier when a dedicated method found it. */
@@ -42,11 +43,28 @@ function planFrontier(ap: AnalysisParties, seed: number): HugeSpacePlan {
   }
   if (defining.some((f) => !f.tables)) {
     const parties = ap.scored.slice(0, ap.d);
-    const frontier = constraintFrontier(ap.space, defining, {
+    // Exact when the rectangles induce few enough cells (values every rectangle treats alike merged).
+    const allPrefs = parties.map((s) => s.party.preferences!);
+    const cells = cellFrontier(ap.space, allPrefs, parties.map((s) => s.party.id));
+    if (cells) return { candidates: cells.points.map((p) => [...p.outcome]), frontier: cells, method: cells.method };
+    const found = constraintFrontier(ap.space, defining, {
       seed,
       parties: parties.map((s) => s.party.id),
       preferences: parties.map((s) => s.party.preferences),
     });
+    // Two parties: a certified upper envelope bounds how far the true frontier can lie beyond the found one.
+    const prefs = parties.map((s) => s.party.preferences);
+    const cert =
+      prefs.length === 2 && prefs[0] && prefs[1]
+        ? certifyFrontier(ap.space, [prefs[0], prefs[1]], found.points.map((p) => p.utilities), { directions: 11, budget: 2000 })
+        : undefined;
+    const frontier: Frontier = cert
+      ? {
+          ...found,
+          errorBound: cert.maxGap,
+          method: `${found.method}; certified envelope (branch and bound in 11 directions): no outcome beats this frontier by more than ${cert.maxGap.toFixed(4)} in any of them`,
+        }
+      : found;
     return { candidates: frontier.points.map((p) => [...p.outcome]), frontier, method: frontier.method };
   }
   return { candidates: sampleCandidates(ap.space, defining, { seed }), method: 'sampling and local search' };

@@ -22,10 +22,18 @@ export interface ScenarioImporter {
 
 /**
  * Returns the scenario an importer built when the model accepts it, or throws
- * a ScenarioError naming the files it was built from.
+ * a ScenarioError naming the files it was built from. `partyFiles[k]` is the
+ * file party k was read from: a problem of that party names it as its file.
  */
-export function validatedImport(scenario: Scenario, fileNames: readonly string[]): Scenario {
+export function validatedImport(scenario: Scenario, fileNames: readonly string[], partyFiles: readonly string[] = []): Scenario {
   const invalid = validateScenario(scenario);
-  if (invalid.length > 0) throw new ScenarioError(invalid.map((d) => ({ ...d, message: `${d.message} (in the scenario built from ${fileNames.join(', ')})` })));
+  if (invalid.length > 0)
+    throw new ScenarioError(
+      invalid.map((d) => {
+        const party = /^parties\[(\d+)\]/.exec(d.path ?? '');
+        const file = d.file ?? (party ? partyFiles[Number(party[1])] : undefined);
+        return { ...d, ...(file !== undefined ? { file } : {}), message: `${d.message} (in the scenario built from ${fileNames.join(', ')})` };
+      }),
+    );
   return scenario;
 }

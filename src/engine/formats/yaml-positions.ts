@@ -3,6 +3,7 @@ import { formatPath, ScenarioError, type Diagnostic } from '../model/diagnostics
 import { LIMITS } from '../model/limits.ts';
 import { checkFileSize, type SourceFile } from './source-file.ts';
 import { JsonSyntaxError, lineIndex, parseJsonWithOffsets } from './json-positions.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /**
  * YAML and JSON with positions. JSON is read by the same YAML parser (JSON is
@@ -372,7 +373,7 @@ export function readerOrProblems(file: SourceFile, problems: Diagnostic[], optio
     return new FieldReader(parsePositioned(file, options));
   } catch (e) {
     if (e instanceof ScenarioError) {
-      problems.push(...e.diagnostics);
+      pushAll(problems, e.diagnostics);
       return undefined;
     }
     throw e;

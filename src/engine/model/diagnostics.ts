@@ -30,11 +30,17 @@ export function formatDiagnostic(d: Diagnostic): string {
  */
 export class ScenarioError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(all: readonly Diagnostic[]) {
+  /** `stopped`: the check stopped at the first LIMITS.diagnostics problems (there may be more, uncounted). */
+  constructor(all: readonly Diagnostic[], stopped = false) {
+    const file = all[0]?.file !== undefined ? { file: all[0].file } : {};
+    // A list cut before (as it comes back from a worker thread) keeps its own last line.
+    const alreadyCut = all.length === LIMITS.diagnostics + 1 && all[LIMITS.diagnostics]!.message.startsWith('… and ');
     const diagnostics =
-      all.length > LIMITS.diagnostics
-        ? [...all.slice(0, LIMITS.diagnostics), { ...(all[0]?.file !== undefined ? { file: all[0].file } : {}), message: `… and ${all.length - LIMITS.diagnostics} more problems (only the first ${LIMITS.diagnostics} are listed)` }]
-        : all;
+      alreadyCut ? all : all.length > LIMITS.diagnostics
+        ? [...all.slice(0, LIMITS.diagnostics), { ...file, message: `… and ${all.length - LIMITS.diagnostics} more problems (only the first ${LIMITS.diagnostics} are listed)` }]
+        : stopped
+          ? [...all, { ...file, message: `… and maybe more problems (checking stopped after the first ${all.length})` }]
+          : all;
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'ScenarioError';
     this.diagnostics = diagnostics;

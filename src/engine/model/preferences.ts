@@ -1,5 +1,6 @@
 import type { Provenance } from './provenance.ts';
 import type { ValueFunction } from './value-function.ts';
+import { maxOf } from '../util/arrays.ts';
 
 /**
  * Linear additive preferences: U(o) = Σᵢ weightᵢ · valueᵢ(oᵢ), with the weights
@@ -58,5 +59,5 @@ export function constraintUpperBound(constraints: readonly Hyperrectangle[], agg
   const pays = constraints.map((c) => c.utility * c.weight);
   if (pays.length === 0) return 1;
   if (aggregation === 'sum') return pays.reduce((s, p) => s + Math.max(p, 0), 0) || 1;
-  return Math.max(...pays) || 1;
+  return maxOf(pays) || 1;
 }

@@ -19,8 +19,10 @@ import type { Provenance } from './provenance.ts';
  */
 export type Question = ConcessionQuestion | MediatorTradeoffQuestion | VariantQuestion | RuleQuestion;
 
+/** The four kinds of declared question. */
 export type QuestionType = Question['type'];
 
+/** Every question type, in the order the docs list them. */
 export const QUESTION_TYPES: readonly QuestionType[] = ['concession', 'mediator-tradeoff', 'variant', 'rule'];
 
 interface QuestionBase {
@@ -31,6 +33,7 @@ interface QuestionBase {
   readonly provenance?: Provenance;
 }
 
+/** Is there a passing deal in which `party` keeps `keep` on every listed issue? */
 export interface ConcessionQuestion extends QuestionBase {
   readonly type: 'concession';
   /** The negotiator whose concessions are studied (linear-additive preferences). */
@@ -41,6 +44,7 @@ export interface ConcessionQuestion extends QuestionBase {
   readonly issues?: readonly string[];
 }
 
+/** The deal the mediator proposes as it weighs `protects`'s utility against reaching a deal, over λ ∈ [0, 1]. */
 export interface MediatorTradeoffQuestion extends QuestionBase {
   readonly type: 'mediator-tradeoff';
   /** The mediator whose proposal is modelled. */
@@ -49,11 +53,13 @@ export interface MediatorTradeoffQuestion extends QuestionBase {
   readonly protects: string;
 }
 
+/** What changes if each listed variant applies? */
 export interface VariantQuestion extends QuestionBase {
   readonly type: 'variant';
   readonly variants: readonly string[];
 }
 
+/** Which deals pass if the agreement rule changes to each listed variant's? */
 export interface RuleQuestion extends QuestionBase {
   readonly type: 'rule';
   /** Variants that change the agreement rule. */

@@ -16,8 +16,9 @@ export interface PreparedParty {
   sorted(): SortedOutcomes;
 }
 
-export function prepareParty(space: OutcomeSpace, evaluator: PartyEvaluator, sortSeedRng: () => Rng): PreparedParty {
-  let cache: SortedOutcomes | undefined;
+/** `presorted`: the party's table, sorted elsewhere (another thread), used instead of sorting here. */
+export function prepareParty(space: OutcomeSpace, evaluator: PartyEvaluator, sortSeedRng: () => Rng, presorted?: SortedOutcomes): PreparedParty {
+  let cache: SortedOutcomes | undefined = presorted;
   const ufun = evaluator.ufun;
   const hasLines = (evaluator.party.redLines?.length ?? 0) > 0;
   return {

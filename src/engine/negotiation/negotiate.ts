@@ -13,6 +13,7 @@ import type { EndReason, Fault, TraceEvent } from './events.ts';
 import { ModelRecorder, type ModelTrace } from './model-trace.ts';
 import { Session, type ProtocolOutcome, type ProtocolRun } from './session.ts';
 import { singleText, type MediatorStrategy } from './single-text.ts';
+import { sortedOutcomesData, sortedOutcomesFrom, type SortedOutcomesData } from './sorted-outcomes.ts';
 
 /** Default deadline: 1000 rounds (see docs/simulation.md). */
 export const DEFAULT_ROUNDS = 1000;
@@ -126,16 +127,40 @@ const prepared = new WeakMap<Scenario, PreparedScenario>();
 /** Fixed seed of the sampled sort fallback, so the cache does not depend on a run's seed. */
 const SORT_SEED = 0x5eed;
 
-export function prepareScenario(scenario: Scenario): PreparedScenario {
+/**
+ * The scenario's compiled parties, cached per scenario object. `presorted`
+ * gives parties' sorted tables made elsewhere (`presortScenario` in a worker
+ * thread), so that the first run does not sort them here; it applies only
+ * when the scenario is not prepared yet.
+ */
+export function prepareScenario(scenario: Scenario, presorted?: ReadonlyMap<string, SortedOutcomesData>): PreparedScenario {
   let p = prepared.get(scenario);
   if (!p) {
     const space = new OutcomeSpace(scenario.issues);
     const parties = new Map<string, PreparedParty>();
-    for (const party of scenario.parties) parties.set(party.id, prepareParty(space, compileParty(space, party), () => createRng(SORT_SEED)));
+    for (const party of scenario.parties) {
+      const data = presorted?.get(party.id);
+      parties.set(party.id, prepareParty(space, compileParty(space, party), () => createRng(SORT_SEED), data ? sortedOutcomesFrom(space, data) : undefined));
+    }
     p = { scenario, space, parties };
     prepared.set(scenario, p);
   }
   return p;
+}
+
+/**
+ * Sorts the tables of every party with preferences that takes part (as the
+ * agents would on their first turn) and returns them as plain arrays, for
+ * `prepareScenario(copy, presorted)` in another thread.
+ */
+export function presortScenario(scenario: Scenario): Map<string, SortedOutcomesData> {
+  const prep = prepareScenario(scenario);
+  const out = new Map<string, SortedOutcomesData>();
+  for (const id of negotiationParticipants(scenario)) {
+    const party = prep.parties.get(id);
+    if (party?.evaluator.ufun) out.set(id, sortedOutcomesData(prep.space, party.sorted()));
+  }
+  return out;
 }
 
 /**

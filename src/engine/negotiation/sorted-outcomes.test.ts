@@ -3,7 +3,7 @@ import { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileUtility } from '../model/utility-function.ts';
 import { createRng } from '../util/rng.ts';
 import { randomScenario } from './fixtures.ts';
-import { lowerBound, sortOutcomes } from './sorted-outcomes.ts';
+import { lowerBound, sortedOutcomesBytes, sortedOutcomesData, sortedOutcomesFrom, sortOutcomes } from './sorted-outcomes.ts';
 
 describe('sortOutcomes', () => {
   const sc = randomScenario(createRng(7), 2, 4, 5);
@@ -47,5 +47,26 @@ describe('sortOutcomes', () => {
   it('lowerBound finds the first position at or above a value', () => {
     const arr = Float64Array.from([0, 0.1, 0.1, 0.5]);
     expect([lowerBound(arr, 4, -1), lowerBound(arr, 4, 0.1), lowerBound(arr, 4, 0.2), lowerBound(arr, 4, 9)]).toEqual([0, 1, 3, 4]);
+  });
+});
+
+describe('sorted tables as plain arrays (sorted in one thread, used in another)', () => {
+  const sc = randomScenario(createRng(11), 2, 3, 6);
+  const space = new OutcomeSpace(sc.issues);
+  const ufun = compileUtility(space, sc.parties[1]!.preferences!);
+
+  it('an exact and a sampled table come back the same after a structured clone', () => {
+    for (const s of [sortOutcomes(space, ufun), sortOutcomes(space, ufun, { exactLimit: 10, sampleSize: 50, rng: createRng(3) })]) {
+      const data = structuredClone(sortedOutcomesData(space, s));
+      const t = sortedOutcomesFrom(space, data);
+      expect([t.count, t.exact, t.maxUtility, t.minUtility]).toEqual([s.count, s.exact, s.maxUtility, s.minUtility]);
+      for (let p = 0; p < s.count; p++) {
+        expect(t.outcomeAt(p)).toEqual(s.outcomeAt(p));
+        expect(t.indexAt(p)).toBe(s.indexAt(p));
+        expect(t.utilities[p]).toBe(s.utilities[p]);
+      }
+      for (const u of [-1, 0.2, 0.6, 2]) expect(t.ceil(u)).toBe(s.ceil(u));
+      expect(sortedOutcomesBytes(data)).toBe(s.count * (s.exact ? 12 : 8 + 4 * space.issueCount));
+    }
   });
 });

@@ -114,6 +114,12 @@ function finish(space: OutcomeSpace, rawUtils: Float64Array, ids: Int32Array | F
     utilities[at] = rawUtils[i]!;
     indices[at] = ids[i]!;
   }
+  return fromSorted(space, utilities, indices, exact);
+}
+
+/** The table over arrays already in order (utilities ascending, ties by index). */
+function fromSorted(space: OutcomeSpace, utilities: Float64Array, indices: Int32Array | Float64Array, exact: boolean): SortedOutcomes {
+  const count = utilities.length;
   const n = space.issueCount;
   const radices = Array.from(space.radices);
   const decode = (index: number): number[] => {
@@ -137,6 +143,47 @@ function finish(space: OutcomeSpace, rawUtils: Float64Array, ids: Int32Array | F
     maxUtility: count ? utilities[count - 1]! : -Infinity,
     minUtility: count ? utilities[0]! : Infinity,
   };
+}
+
+/**
+ * A sorted table as plain arrays, to sort in one thread and use in another
+ * (the server sorts Play tables in its worker pool). Exact tables carry
+ * mixed-radix indices; sampled ones carry their outcomes, flat (count × issues).
+ */
+export interface SortedOutcomesData {
+  readonly exact: boolean;
+  readonly utilities: Float64Array;
+  readonly indices?: Int32Array | Float64Array;
+  readonly rows?: Int32Array;
+}
+
+/** The arrays of a table (copies). */
+export function sortedOutcomesData(space: OutcomeSpace, s: SortedOutcomes): SortedOutcomesData {
+  const utilities = Float64Array.from(s.utilities.subarray(0, s.count));
+  if (s.exact) {
+    const indices = (space.sizeNumber ?? Infinity) <= 2 ** 31 - 1 ? new Int32Array(s.count) : new Float64Array(s.count);
+    for (let p = 0; p < s.count; p++) indices[p] = s.indexAt(p);
+    return { exact: true, utilities, indices };
+  }
+  const n = space.issueCount;
+  const rows = new Int32Array(s.count * n);
+  for (let p = 0; p < s.count; p++) rows.set(s.outcomeAt(p), p * n);
+  return { exact: false, utilities, rows };
+}
+
+/** A table from its arrays (as sortedOutcomesData gave them). */
+export function sortedOutcomesFrom(space: OutcomeSpace, d: SortedOutcomesData): SortedOutcomes {
+  if (d.indices) return fromSorted(space, d.utilities, d.indices, d.exact);
+  const rows = d.rows ?? new Int32Array(0);
+  const n = space.issueCount;
+  const base = fromSorted(space, d.utilities, new Float64Array(d.utilities.length), d.exact);
+  const outcomeAt = (pos: number) => Array.from(rows.subarray(pos * n, pos * n + n));
+  return { ...base, outcomeAt, indexAt: (pos) => space.indexOf(outcomeAt(pos)) };
+}
+
+/** Bytes a table holds (its typed arrays). */
+export function sortedOutcomesBytes(d: SortedOutcomesData): number {
+  return d.utilities.byteLength + (d.indices?.byteLength ?? 0) + (d.rows?.byteLength ?? 0);
 }
 
 function sortSample(

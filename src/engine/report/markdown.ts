@@ -1,5 +1,6 @@
 import type { Block } from './blocks.ts';
 import { standaloneSvg } from './svg.ts';
+import { maxOf } from '../util/arrays.ts';
 
 /** A Markdown report and the SVG files it links to (to be written beside it). */
 export interface MarkdownReport {
@@ -46,7 +47,7 @@ export function slugFileName(name: string): string {
 
 /** A fence for a code block: longer than any run of backticks in the text. */
 function fence(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = Math.max(0, maxOf([...text.matchAll(/`+/g)].map((m) => m[0].length)));
   return '`'.repeat(Math.max(3, longest + 1));
 }
 

@@ -2,7 +2,7 @@ import { analyze } from '../analysis/analyze.ts';
 import { analysisToJson, type AnalysisJson } from '../analysis/analysis-json.ts';
 import type { AnalysisResult } from '../analysis/analysis-types.ts';
 import { answerQuestions, type QuestionAnswer } from '../what-if/questions.ts';
-import { baseParameters, buildOutcomeTable, paretoRows, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
+import { baseParameters, buildOutcomeTable, paretoPoints, rationalMask, scoreTable, type OutcomeTable } from '../what-if/outcome-table.ts';
 import { compareRules, type RuleComparison } from '../what-if/rule-comparison.ts';
 import { sensitivity, type SensitivityResult } from '../what-if/sensitivity.ts';
 import { BASE } from '../what-if/compare.ts';
@@ -25,6 +25,8 @@ export interface ReportOptions {
   readonly command?: string;
   /** Where the scenario was read from (shown in the report). */
   readonly source?: string;
+  /** Tabulate spaces up to this many outcomes for the what-if answers and the plot (default: the table's, 4·10^6); larger enumerable spaces are streamed, exactly. */
+  readonly tableLimit?: number;
   /** Called between the stages with a short label. */
   readonly onStage?: (stage: string) => void;
 }
@@ -82,27 +84,26 @@ function utilitySpace(table: OutcomeTable, analysis: AnalysisResult): UtilitySpa
   const rat = rationalMask(state);
   const all: Point[] = [];
   const rational: Point[] = [];
-  const seen = new Set<string>();
+  // Points closer than 10⁻³ in both utilities are drawn once (per layer).
+  const seen = new Set<number>();
   for (let j = 0; j < table.rows; j++) {
-    const p: Point = [roundUtility(ua[j]!), roundUtility(ub[j]!)];
-    const key = `${p[0].toFixed(3)},${p[1].toFixed(3)},${rat[j]}`;
+    const x = ua[j]!;
+    const y = ub[j]!;
+    const key = (Math.round(x * 1000) * 4_194_304 + Math.round(y * 1000)) * 2 + rat[j]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    (rat[j] === 1 ? rational : all).push(p);
+    (rat[j] === 1 ? rational : all).push([roundUtility(x), roundUtility(y)]);
   }
   const allMask = new Uint8Array(table.rows).fill(1);
-  const pts = (rows: number[]) => {
-    const list = rows.map((j): Point => [roundUtility(ua[j]!), roundUtility(ub[j]!)]);
-    return list.sort((p, q) => p[0] - q[0] || q[1] - p[1]);
-  };
+  const pts = (list: number[][]) => list.map((u): Point => [u[0]!, u[1]!]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
   const pair = [a, b];
   return {
     x: table.parties[a]!.id,
     y: table.parties[b]!.id,
     all: thin(all),
     rational: thin(rational),
-    frontier: table.exact ? pts(paretoRows(state, allMask, pair)) : exactFrontier(analysis),
-    rationalFrontier: table.exact ? pts(paretoRows(state, rat, pair)) : [],
+    frontier: table.exact ? pts(paretoPoints(state, allMask, pair)) : exactFrontier(analysis),
+    rationalFrontier: table.exact ? pts(paretoPoints(state, rat, pair)) : [],
     reservations: { x: state.reservations[a] ?? null, y: state.reservations[b] ?? null },
     sampled: !table.exact,
   };
@@ -119,7 +120,7 @@ export function collectReport(scenario: Scenario, options: ReportOptions = {}): 
   options.onStage?.('analysis');
   const result = analyze(scenario, { seed });
   const analysis = analysisToJson(result, scenario.issues);
-  const table = buildOutcomeTable(scenario, { seed, include: result.frontier.points.map((p) => p.outcome) });
+  const table = buildOutcomeTable(scenario, { seed, limit: options.tableLimit, include: result.frontier.points.map((p) => p.outcome) });
   const space = utilitySpace(table, result);
   options.onStage?.('simulated negotiations');
   const ruleVariants = (scenario.variants ?? []).filter((v) => 'agreement' in v.patch).map((v) => v.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -96,6 +97,33 @@ describe('report for GENIUS scenarios (walked from the shared folder)', () => {
   it('finds small GENIUS scenarios to render', () => {
     expect(folders.length).toBeGreaterThan(0);
     expect(picked.length).toBeGreaterThan(0);
+  });
+
+  it('above the table limit: exact answers streamed, the plot says sample and draws analyze’s frontier', () => {
+    const big = folders
+      .map((folder) => {
+        try {
+          return importScenario(loadSourceFiles([folder]));
+        } catch {
+          return null;
+        }
+      })
+      .find((s) => s && s.parties.filter((p) => p.role === 'negotiator' && p.preferences).length === 2 && new OutcomeSpace(s.issues).size > 5000n && new OutcomeSpace(s.issues).size <= 50_000n)!;
+    expect(big).toBeTruthy();
+    const data = collectReport(big, { seed: 1, samples: 3, rounds: 30, tableLimit: 1000 });
+    expect(data.sensitivity.method).toBe('streamed');
+    expect(data.sensitivity.exact).toBe(true);
+    expect(data.rules.rules.every((r) => r.exact)).toBe(true);
+    expect(data.rules.rules[0]!.passing).toBe(data.analysis.passing.count);
+    const us = data.utilitySpace!;
+    expect(us.sampled).toBe(true);
+    const a = analyze(big);
+    expect(us.frontier.map((p) => p.join(',')).sort()).toEqual(a.frontier.points.map((p) => p.utilities.join(',')).sort());
+    // The same report from the whole table: the same answers.
+    const full = collectReport(big, { seed: 1, samples: 3, rounds: 30 });
+    expect(full.sensitivity.method).toBe('table');
+    expect(full.sensitivity.base).toEqual(data.sensitivity.base);
+    expect(full.utilitySpace!.frontier.map((p) => p.join(',')).sort()).toEqual(us.frontier.map((p) => p.join(',')).sort());
   });
 
   it.each(picked.map((p) => [p.folder.slice(SCENARIOS_DIR.length), p.scenario] as const))('%s renders the generic sections only', (_, scenario) => {

@@ -4,6 +4,7 @@
  * both speak one visual language: colours, markers and ticks come from chart-style.ts.
  */
 import { CHART, chartNumber, markerPath, niceTicks, type MarkerShape } from './chart-style.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** The SVG namespace, needed only when an SVG stands alone in a file (inline SVG in HTML does without). */
 const SVG_NS = ['http', '://www.w3.org/2000/svg'].join('');
@@ -57,8 +58,8 @@ const fmt = (x: number) => chartNumber(x, 2);
 function niceDomain(values: readonly number[], fallback: readonly [number, number]): [number, number] {
   const finite = values.filter(Number.isFinite);
   if (!finite.length) return [fallback[0], fallback[1]];
-  let lo = Math.min(...finite);
-  let hi = Math.max(...finite);
+  let lo = minOf(finite);
+  let hi = maxOf(finite);
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;
@@ -177,8 +178,8 @@ export function barChart(spec: { title: string; yLabel: string; series: readonly
   const m = { l: 56, r: 16, t: 30, b: 60 };
   const plotH = H - m.t - m.b;
   const vals = spec.groups.flatMap((g) => g.values.filter((v): v is number => v !== null));
-  const y0 = Math.min(0, ...vals);
-  const y1 = Math.max(0.0001, ...vals) * 1.1;
+  const y0 = Math.min(0, minOf(vals));
+  const y1 = Math.max(0.0001, maxOf(vals)) * 1.1;
   const sy = (y: number) => m.t + plotH - ((y - y0) / (y1 - y0)) * plotH;
   const gw = (W - m.l - m.r) / Math.max(1, spec.groups.length);
   const bw = (gw * 0.8) / Math.max(1, spec.series.length);
@@ -233,7 +234,7 @@ export interface TornadoBar {
 export function tornadoChart(spec: { title: string; xLabel: string; base: number; rows: readonly TornadoBar[]; width?: number; lowLabel?: string; highLabel?: string }): string {
   const W = spec.width ?? 640;
   const rowH = 22;
-  const longest = Math.max(4, ...spec.rows.map((r) => r.label.length));
+  const longest = Math.max(4, maxOf(spec.rows.map((r) => r.label.length)));
   const labelW = Math.min(W * 0.45, 12 + longest * 6.2);
   const m = { l: labelW + 40, r: 40, t: 30, b: 64 };
   const H = m.t + m.b + rowH * Math.max(1, spec.rows.length);

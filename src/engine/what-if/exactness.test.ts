@@ -21,6 +21,7 @@ import {
   compareRules,
   headlineAnswers,
   perturb,
+  prunedHeadlineAnswers,
   scenarioWithParameters,
   scoreTable,
   sensitivity,
@@ -172,6 +173,24 @@ describe('what-if answers equal a brute-force oracle, also above the table limit
     expect(sens.base.nash).toBe(o.nash);
     expect(sens.base.agreement).toBe(o.rational > 0);
   };
+  it('the pruned pass (analysis fast paths) answers as the table does whenever it answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb(2, { linearOnly: true }), scenarioArb(3, { linearOnly: true })), (s) => {
+        const table = buildOutcomeTable(s);
+        const base = baseParameters(table);
+        for (const pr of [base, ...sensitivityParameters(table).slice(0, 2).map((p) => perturb(table, base, p, -0.3))]) {
+          const a = prunedHeadlineAnswers(table, pr);
+          if (!a) continue;
+          answered++;
+          expect(a).toEqual(headlineAnswers(scoreTable(table, pr)));
+        }
+      }),
+      { numRuns: 80, seed: 8 },
+    );
+    expect(answered).toBeGreaterThan(20);
+  });
+
   it('with every outcome tabulated', () => {
     fc.assert(fc.property(scenarioArb(2), (s) => check(s, undefined)), { numRuns: 60, seed: 5 });
   });

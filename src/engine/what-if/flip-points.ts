@@ -2,7 +2,7 @@ import { roundUtility } from '../analysis/frontier-types.ts';
 import { nashFactor } from '../analysis/nash-product.ts';
 import { issueValueAt } from '../model/issue.ts';
 import type { AnswerKey, HeadlineAnswers, WatchedOption } from './headline.ts';
-import { accepts, disagreementOf, type TableState } from './outcome-table.ts';
+import { disagreementOf, type TableState } from './outcome-table.ts';
 
 /** One parameter as the flip-point search sees it: whose, which issue (weights), its base value. */
 export interface MovedParameter {
@@ -70,35 +70,57 @@ export function exactFirstFlips(
   if (keys.includes('nash') && isDefining && !finiteR) return undefined;
   // Slopes in τ = |δ| (δ = dir·τ): utility s·τ, reservation ρ·τ.
   let rho = 0;
-  let slope: (j: number) => number = () => 0;
   if (param.kind === 'weight') {
     const vals = p.values?.[param.issue];
     if (!vals || !uk) return undefined;
-    const c = dir * param.base;
-    slope = (j) => c * vals[table.digits[j * n + param.issue]!]!;
-    if (p.reservationOutcome) rho = c * vals[p.reservationOutcome[param.issue]!]!;
+    if (p.reservationOutcome) rho = dir * param.base * vals[p.reservationOutcome[param.issue]!]!;
   } else {
     if (!finiteR || p.reservationOutcome) return undefined;
     rho = dir * param.base;
   }
-  // Rows every other negotiator accepts, and k's red lines.
-  const others = table.negotiators.filter((q) => q !== k);
-  const acceptedByOthers = (j: number) => {
-    for (const q of others) if (!accepts(state, q, j)) return false;
-    return true;
-  };
-  const onlyK = (j: number) => !(p.redLine && p.redLine[j] === 1) && acceptedByOthers(j);
-  // k's condition: u0 + sτ ≥ r0 + ρτ  ⇔  (s − ρ)τ ≥ r0 − u0.  Interval [lo, hi] of τ ≥ 0 (hi may be ∞); lo > hi: never.
-  const interval = (j: number): [number, number] => {
-    if (!isNegotiator) return [0, Infinity];
-    if (!onlyK(j)) return [1, 0];
-    if (!uk || r0 === undefined) return [0, Infinity];
-    const A = slope(j) - rho;
+  // Rows every other negotiator accepts, and k's red lines: the rows whose rationality k alone decides.
+  // (When k is not a negotiator, that is the rational set itself, which then does not move.)
+  const open = new Uint8Array(rows).fill(1);
+  for (const q of table.negotiators) {
+    const red = table.parties[q]!.redLine;
+    if (red) for (let j = 0; j < rows; j++) if (red[j] === 1) open[j] = 0;
+    if (q === k) continue;
+    const u = state.utilities[q];
+    const r = state.reservations[q];
+    if (u && r !== undefined) for (let j = 0; j < rows; j++) if (!(u[j]! >= r)) open[j] = 0;
+  }
+  // k's condition: u0 + sτ ≥ r0 + ρτ  ⇔  (s − ρ)τ ≥ r0 − u0: the interval [lo, hi] of τ ≥ 0 (hi may be ∞; lo > hi: never).
+  const LO = new Float64Array(rows);
+  const HI = new Float64Array(rows).fill(Infinity);
+  const S = new Float64Array(rows);
+  if (param.kind === 'weight') {
+    const vals = p.values![param.issue]!;
+    const c = dir * param.base;
+    const digits = table.digits;
+    for (let j = 0; j < rows; j++) S[j] = c * vals[digits[j * n + param.issue]!]!;
+  }
+  const bounded = isNegotiator && !!uk && r0 !== undefined;
+  for (let j = 0; j < rows; j++) {
+    if (open[j] === 0) {
+      LO[j] = 1;
+      HI[j] = 0;
+      continue;
+    }
+    if (!bounded) continue;
+    const A = S[j]! - rho;
     const B = r0 - uk[j]!;
-    if (A > 0) return [Math.max(0, B / A), Infinity];
-    if (A < 0) return B <= 0 ? [0, B / A] : [1, 0];
-    return B <= 0 ? [0, Infinity] : [1, 0];
-  };
+    if (A > 0) LO[j] = B > 0 ? B / A : 0;
+    else if (A < 0) {
+      if (B <= 0) HI[j] = B / A;
+      else {
+        LO[j] = 1;
+        HI[j] = 0;
+      }
+    } else if (B > 0) {
+      LO[j] = 1;
+      HI[j] = 0;
+    }
+  }
 
   const out: FirstFlips = {};
   const setKeys = keys.filter((key) => key !== 'nash');
@@ -123,10 +145,10 @@ export function exactFirstFlips(
     const exitT: number[] = [];
     const exitJ: number[] = [];
     for (let j = 0; j < rows; j++) {
-      const [lo, hi] = interval(j);
+      const lo = LO[j]!;
+      const hi = HI[j]!;
       if (lo > hi) continue;
-      if (lo === 0) add(j, 1);
-      else if (lo <= range) {
+      if (lo > 0 && lo <= range) {
         enterT.push(lo);
         enterJ.push(j);
       }
@@ -135,6 +157,8 @@ export function exactFirstFlips(
         exitJ.push(j);
       }
     }
+    // Without events the rational set does not move within the range: nothing flips (and nothing to count).
+    if (enterT.length + exitT.length > 0) for (let j = 0; j < rows; j++) if (LO[j] === 0 && HI[j]! >= 0) add(j, 1);
     const commonNow = () => {
       if (total === 0) return null;
       const list: string[] = [];
@@ -176,52 +200,47 @@ export function exactFirstFlips(
 
   if (keys.includes('nash')) {
     // Each row's Nash product as a line in τ on its rational interval: P·(g0 + gs·τ).
-    const defining = table.defining;
-    const other = defining.filter((q) => q !== k);
-    const P = (j: number) => {
-      let prod = 1;
-      for (const q of other) prod *= nashFactor(roundUtility(state.utilities[q]![j]!), disagreementOf(state, q));
-      return prod;
-    };
+    const other = table.defining.filter((q) => q !== k);
+    const ou = other.map((q) => state.utilities[q]!);
+    const od = other.map((q) => disagreementOf(state, q));
     const dk = isDefining ? disagreementOf(state, k) : 0;
-    const line = (j: number): [number, number] => {
-      const pj = P(j);
-      if (!isDefining) return [pj, 0];
+    const line0 = (j: number) => {
+      let pj = 1;
+      for (let q = 0; q < ou.length; q++) pj *= nashFactor(roundUtility(ou[q]![j]!), od[q]!);
       // k's gain unclamped: on the row's rational interval it is ≥ 0, where the line is the product.
-      const g0 = roundUtility(uk![j]!) - dk;
-      return [pj * g0, pj * (slope(j) - rho)];
+      return isDefining ? [pj * (roundUtility(uk![j]!) - dk), pj * (S[j]! - rho)] : [pj, 0];
     };
     let star = -1;
     if (base.nash !== null) for (let j = 0; j < rows; j++) if (table.outcomeIndex[j] === base.nash) star = j;
     let best = Infinity;
     if (star < 0) {
       // No rational deal at δ = 0: the Nash answer changes when the first deal becomes rational.
-      for (let j = 0; j < rows; j++) {
-        const [lo, hi] = interval(j);
-        if (lo <= hi && lo > 0 && lo < best) best = lo;
-      }
+      for (let j = 0; j < rows; j++) if (LO[j]! <= HI[j]! && LO[j]! > 0 && LO[j]! < best) best = LO[j]!;
     } else {
-      const [, hiStar] = interval(star);
-      best = hiStar;
-      const [a0, a1] = line(star);
+      best = HI[star]!;
+      const [a0, a1] = line0(star) as [number, number];
       for (let j = 0; j < rows; j++) {
         if (j === star) continue;
-        const [lo, hi0] = interval(j);
-        const hi = Math.min(hi0, best);
+        const lo = LO[j]!;
+        const hi = HI[j]! < best ? HI[j]! : best;
         if (lo > hi) continue;
-        const [b0, b1] = line(j);
+        let pj = 1;
+        for (let q = 0; q < ou.length; q++) pj *= nashFactor(roundUtility(ou[q]![j]!), od[q]!);
+        const b0 = isDefining ? pj * (roundUtility(uk![j]!) - dk) : pj;
+        const b1 = isDefining ? pj * (S[j]! - rho) : 0;
         const c0 = b0 - a0;
         const c1 = b1 - a1;
-        // First τ in [lo, hi] with c0 + c1·τ > 0, or = 0 when j has the lower index.
-        const wins = (t: number) => {
-          const v = c0 + c1 * t;
-          return v > 0 || (v === 0 && j < star);
-        };
-        let t: number;
-        // At τ = 0 the current deal is the best rational one: a row rational there wins only by rising faster.
-        if (lo > 0 && wins(lo)) t = lo;
-        else if (c1 > 0) t = Math.max(lo, -c0 / c1);
-        else continue;
+        // First τ in [lo, hi] with c0 + c1·τ > 0 (or = 0 when j has the lower index). At τ = 0 the
+        // current deal is the best rational one: a row rational there wins only by rising faster.
+        let t = -1;
+        if (lo > 0) {
+          const v = c0 + c1 * lo;
+          if (v > 0 || (v === 0 && j < star)) t = lo;
+        }
+        if (t < 0) {
+          if (!(c1 > 0)) continue;
+          t = Math.max(lo, -c0 / c1);
+        }
         if (t <= hi && t < best) best = t;
       }
     }

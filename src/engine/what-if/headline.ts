@@ -2,6 +2,8 @@ import { issueValueAt } from '../model/issue.ts';
 import type { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileAnalysisParties } from '../analysis/analysis-parties.ts';
 import { enumerateOutcomes } from '../analysis/enumerate.ts';
+import { fastPathApplies } from '../analysis/fast-linear2.ts';
+import { fastPathNApplies } from '../analysis/fast-linear-n.ts';
 import { roundUtility } from '../analysis/frontier-types.ts';
 import { nashRow, rationalMask, rowUtilities, scenarioWithParameters, type OutcomeTable, type TableParameters, type TableState } from './outcome-table.ts';
 
@@ -73,12 +75,19 @@ export function headlineAnswers(state: TableState, watched?: WatchedOption): Hea
   let any = false;
   const first = new Int32Array(n).fill(-1);
   const same = new Uint8Array(n).fill(1);
-  for (let j = 0; j < table.rows; j++) {
+  let left = n;
+  const digits = table.digits;
+  for (let j = 0; j < table.rows && (left > 0 || !any); j++) {
     if (mask[j] !== 1) continue;
+    const o = j * n;
     for (let i = 0; i < n; i++) {
-      const d = table.digits[j * n + i]!;
+      if (same[i] === 0) continue;
+      const d = digits[o + i]!;
       if (!any) first[i] = d;
-      else if (first[i] !== d) same[i] = 0;
+      else if (first[i] !== d) {
+        same[i] = 0;
+        left--;
+      }
     }
     any = true;
   }
@@ -119,6 +128,38 @@ export function streamedHeadlineAnswers(table: OutcomeTable, params: TableParame
     nashUtilities,
     common,
     option: watched && any && c ? c[watched.issue] === watched.value : null,
+  };
+}
+
+/**
+ * The headline answers through the analysis's pruned fast paths (branch and
+ * bound over the issues, `fast-linear2.ts` / `fast-linear-n.ts`), which
+ * count the rational set and find the Nash deal without visiting every
+ * outcome. They do not report which options every rational deal shares, so
+ * this answers only when that follows from the count: every outcome
+ * rational (the common options are the issues with one value) or none.
+ * Undefined otherwise, or when no fast path applies (the caller then scores
+ * the table). Exact: the fast paths are tested equal to the full pass.
+ */
+export function prunedHeadlineAnswers(table: OutcomeTable, params: TableParameters, watched?: WatchedOption): HeadlineAnswers | undefined {
+  const scenario = scenarioWithParameters(table, params);
+  const ap = compileAnalysisParties(scenario, table.space);
+  if (!fastPathApplies(ap) && !fastPathNApplies(ap)) return undefined;
+  const stats = enumerateOutcomes(ap);
+  const total = Number(table.space.size);
+  if (stats.rationalCount !== 0 && stats.rationalCount !== total) return undefined;
+  const any = stats.rationalCount > 0;
+  const nash = any && stats.nash.index >= 0 ? table.space.outcomeAt(stats.nash.index) : null;
+  const nashUtilities: Record<string, number> = {};
+  if (nash) for (const e of ap.evaluators) if (e.ufun) nashUtilities[e.party.id] = roundUtility(e.ufun.utility(nash));
+  const single = Array.from(table.space.radices).flatMap((r, i) => (r === 1 ? [i] : []));
+  return {
+    agreement: any,
+    nash: nash ? stats.nash.index : null,
+    nashDeal: nash ? describeOutcome(table.space, nash) : null,
+    nashUtilities,
+    common: any ? single.map((i) => optionKey(table, i, 0)).sort() : null,
+    option: watched && any ? table.space.radices[watched.issue] === 1 : null,
   };
 }
 

@@ -33,6 +33,7 @@ export interface TradeoffSegment {
   readonly passes: boolean;
 }
 
+/** The mediator's trade-off over λ: its picks, exact λ intervals and a grid for plotting (see `mediatorTradeoff`). */
 export interface TradeoffAnalysis {
   readonly mediator: string;
   readonly protected: string;

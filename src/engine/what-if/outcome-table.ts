@@ -230,13 +230,17 @@ function sameWeights(a: Float64Array | undefined, b: Float64Array | undefined): 
  * reuse the base utilities; a party with new weights is recompiled and, when
  * every outcome is a row, re-scored with the analysis's streaming odometer
  * (one addition per outcome, bit-identical to `UtilityFunction.utility`).
+ * `reuse`: a state of the same table the caller no longer needs; its
+ * re-scored utility arrays are overwritten instead of allocating new ones.
  */
-export function scoreTable(table: OutcomeTable, params: TableParameters): TableState {
+export function scoreTable(table: OutcomeTable, params: TableParameters, reuse?: TableState): TableState {
   const utilities = table.parties.map((p, k) => {
     const w = params.weights[k];
     if (!p.baseUtility) return undefined;
     if (!p.weights || !w || sameWeights(w, p.weights)) return p.baseUtility;
-    return linearUtilities(table, p, w);
+    // A previous state's own array (never a base one) may be overwritten: the caller is done with it.
+    const old = reuse?.table === table ? reuse.utilities[k] : undefined;
+    return linearUtilities(table, p, w, old && old !== p.baseUtility ? old : undefined);
   });
   const reservations = table.parties.map((p, k) => {
     if (p.reservationOutcome && p.weights) {
@@ -253,8 +257,8 @@ function compileWeights(table: OutcomeTable, p: TableParty, w: Float64Array) {
   return compileUtility(table.space, { ...prefs, weights: Array.from(w) });
 }
 
-function linearUtilities(table: OutcomeTable, p: TableParty, w: Float64Array): Float64Array {
-  const out = new Float64Array(table.rows);
+function linearUtilities(table: OutcomeTable, p: TableParty, w: Float64Array, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(table.rows);
   const f = compileWeights(table, p, w);
   if (table.exact) streamUtilities(table.space, [f], false, (b) => out.set(b.utilities[0]!.subarray(0, b.count), b.start));
   else f.evaluateBlock(table.digits, table.rows, out);
@@ -270,19 +274,18 @@ export function accepts(state: TableState, k: number, j: number): boolean {
   return meetsReservation(u[j]!, state.reservations[k]);
 }
 
-/** 1 where every negotiator accepts (the rational set). */
+/** 1 where every negotiator accepts (the rational set): `accepts` for each negotiator, a column at a time. */
 export function rationalMask(state: TableState): Uint8Array {
   const { table } = state;
-  const out = new Uint8Array(table.rows);
-  const negs = table.negotiators;
-  for (let j = 0; j < table.rows; j++) {
-    let ok = 1;
-    for (let q = 0; q < negs.length; q++)
-      if (!accepts(state, negs[q]!, j)) {
-        ok = 0;
-        break;
-      }
-    out[j] = ok;
+  const rows = table.rows;
+  const out = new Uint8Array(rows).fill(1);
+  for (const k of table.negotiators) {
+    const red = table.parties[k]!.redLine;
+    if (red) for (let j = 0; j < rows; j++) if (red[j] === 1) out[j] = 0;
+    const u = state.utilities[k];
+    const r = state.reservations[k];
+    if (!u || r === undefined) continue;
+    for (let j = 0; j < rows; j++) if (!meetsReservation(u[j]!, r)) out[j] = 0;
   }
   return out;
 }
@@ -316,13 +319,16 @@ export function disagreementOf(state: TableState, k: number): number {
  * lowest outcome index. −1 when the mask is empty.
  */
 export function nashRow(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): { row: number; value: number } {
-  const us = parties.filter((k) => state.utilities[k]).map((k) => ({ u: state.utilities[k]!, d: disagreementOf(state, k) }));
+  const ks = parties.filter((k) => state.utilities[k]);
+  const us = ks.map((k) => state.utilities[k]!);
+  const ds = Float64Array.from(ks, (k) => disagreementOf(state, k));
+  const m = us.length;
   let best = -1;
   let value = -Infinity;
   for (let j = 0; j < mask.length; j++) {
     if (mask[j] !== 1) continue;
     let prod = 1;
-    for (const { u, d } of us) prod *= nashFactor(roundUtility(u[j]!), d);
+    for (let q = 0; q < m; q++) prod *= nashFactor(roundUtility(us[q]![j]!), ds[q]!);
     if (prod > value) {
       value = prod;
       best = j;
@@ -371,6 +377,19 @@ export function paretoRows(state: TableState, mask: Uint8Array, parties: readonl
   if (ties === points.length) return points.map((p) => p.rep).sort((a, b) => a - b);
   for (let j = 0; j < mask.length; j++) if (mask[j] === 1 && onFrontier.has(Array.from(vec(j)).join(','))) kept.push(j);
   return kept;
+}
+
+/** The distinct utility vectors (rounded) on the Pareto frontier of `mask` over `parties`: `paretoRows` without listing tied rows. */
+export function paretoPoints(state: TableState, mask: Uint8Array, parties: readonly number[] = state.table.defining): number[][] {
+  const us = parties.map((k) => state.utilities[k]).filter((u): u is Float64Array => !!u);
+  const sky = createSkyline(us.length);
+  const v = new Float64Array(us.length);
+  for (let j = 0; j < mask.length; j++) {
+    if (mask[j] !== 1) continue;
+    for (let c = 0; c < us.length; c++) v[c] = roundUtility(us[c]![j]!);
+    sky.add(v, j, true);
+  }
+  return sky.points().map((p) => p.utilities);
 }
 
 export function countMask(mask: Uint8Array): number {

@@ -6,12 +6,11 @@ import { mediatorTradeoff, type TradeoffAnalysis } from './mediator-tradeoff.ts'
 import { baseParameters, buildOutcomeTable, passingMask, scoreTable, type OutcomeTable } from './outcome-table.ts';
 import { compareRules, type RuleComparison } from './rule-comparison.ts';
 
-/**
- * Answers to the questions a scenario declares (model/question.ts): one
- * module for every scenario, no party, issue or option known in advance.
- * Each answer is one plain-language sentence plus the numbers behind it.
- */
+// Answers to the questions a scenario declares (model/question.ts): one module for every scenario,
+// no party, issue or option known in advance. Each answer is one plain-language sentence plus the
+// numbers behind it.
 
+/** Options of `answerQuestions`. */
 export interface QuestionOptions {
   readonly seed?: number;
   /** Agent of the simulated negotiations of rule questions (default boulware). */
@@ -25,6 +24,7 @@ export interface QuestionOptions {
   readonly rules?: RuleComparison;
 }
 
+/** The numbers behind a concession answer. */
 export interface ConcessionDetails {
   readonly type: 'concession';
   /** The answer explained in a paragraph. */
@@ -34,6 +34,7 @@ export interface ConcessionDetails {
   readonly analysis: ConcessionAnalysis;
 }
 
+/** The numbers behind a mediator trade-off answer: the curve over λ for each choice of the other term. */
 export interface TradeoffDetails {
   readonly type: 'mediator-tradeoff';
   readonly summary: string;
@@ -43,24 +44,28 @@ export interface TradeoffDetails {
   readonly mediator: TradeoffAnalysis | null;
 }
 
+/** The numbers behind a variant answer: base and variants side by side. */
 export interface VariantDetails {
   readonly type: 'variant';
   readonly summary: string;
   readonly comparison: Comparison;
 }
 
+/** The numbers behind a rule answer: each rule's passing deals, best passing deal and simulation. */
 export interface RuleDetails {
   readonly type: 'rule';
   readonly summary: string;
   readonly comparison: RuleComparison;
 }
 
+/** A question that could not be answered, and why. */
 export interface ErrorDetails {
   readonly type: QuestionType;
   readonly summary: string;
   readonly error: string;
 }
 
+/** The numbers behind an answer, by question type. */
 export type QuestionDetails = ConcessionDetails | TradeoffDetails | VariantDetails | RuleDetails | ErrorDetails;
 
 /** One answered question: `answer` is one plain-language sentence, `details` the numbers behind it. */

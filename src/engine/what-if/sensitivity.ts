@@ -1,13 +1,16 @@
 import type { Scenario } from '../model/scenario.ts';
 import { DEFAULT_ANALYSIS_ENUMERATION_LIMIT } from '../analysis/analysis-types.ts';
 import { createRng } from '../util/rng.ts';
-import { ANSWER_KEYS, answerDiffers, headlineAnswers, streamedHeadlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
+import { ANSWER_KEYS, answerDiffers, headlineAnswers, prunedHeadlineAnswers, streamedHeadlineAnswers, watchOption, type AnswerKey, type HeadlineAnswers, type WatchedOption } from './headline.ts';
 import { exactFirstFlips } from './flip-points.ts';
 import { baseParameters, buildOutcomeTable, scoreTable, type OutcomeTable, type TableParameters } from './outcome-table.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** Default relative range: each assumption moves by up to ±20 %. */
 export const DEFAULT_SENSITIVITY_RANGE = 0.2;
 export const DEFAULT_SENSITIVITY_SAMPLES = 500;
+/** Tables with at least this many rows try the analysis's pruned pass before scoring every row. */
+const PRUNE_FROM = 100_000;
 /** Grid points per side in the one-at-a-time scan (before bisection). */
 const GRID = 40;
 /** Bisection steps that refine a flip threshold (range/GRID/2^40: far below any printed digit). */
@@ -182,7 +185,21 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const method = table.exact ? 'table' : streamed ? 'streamed' : 'sample';
   const answersAt = streamed
     ? (params: TableParameters) => streamedHeadlineAnswers(table, params, watched)
-    : (params: TableParameters) => headlineAnswers(scoreTable(table, params), watched);
+    : (() => {
+        // Each state is used once: the next scoring overwrites its arrays. Answers are cached by parameters' identity.
+        let last: ReturnType<typeof scoreTable> | undefined;
+        // Large tables: the analysis's pruned pass first (exact, see prunedHeadlineAnswers), else the table.
+        let pruned = table.rows >= PRUNE_FROM;
+        return (params: TableParameters) => {
+          if (pruned) {
+            const a = prunedHeadlineAnswers(table, params, watched);
+            if (a) return a;
+            pruned = false;
+          }
+          last = scoreTable(table, params, last);
+          return headlineAnswers(last, watched);
+        };
+      })();
   const baseAnswers = answersAt(base);
   const parameters = sensitivityParameters(table);
   const keys = ANSWER_KEYS.filter((k) => k !== 'option' || watched);
@@ -198,7 +215,15 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
   const baseState = method === 'table' ? scoreTable(table, base) : undefined;
   let approximateFlips = 0;
   const tornado: TornadoRow[] = parameters.map((parameter) => {
-    const at = (delta: number) => answersAt(perturb(table, base, parameter, delta));
+    const cache = new Map<number, HeadlineAnswers>();
+    const at = (delta: number) => {
+      let a = cache.get(delta);
+      if (!a) {
+        a = answersAt(perturb(table, base, parameter, delta));
+        cache.set(delta, a);
+      }
+      return a;
+    };
     const flips = {} as Record<AnswerKey, { down: FlipPoint | null; up: FlipPoint | null }>;
     for (const key of ANSWER_KEYS) flips[key] = { down: null, up: null };
     const moved = {
@@ -265,7 +290,7 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
       const uh = high.answers.nashUtilities[id];
       const ub = baseAnswers.nashUtilities[id];
       const vals = [ul, uh, ub].filter((x): x is number => x !== undefined);
-      if (vals.length) swing = Math.max(swing, Math.max(...vals) - Math.min(...vals));
+      if (vals.length) swing = Math.max(swing, maxOf(vals) - minOf(vals));
     }
     tick();
     return { parameter, low, high, flips, swing };

@@ -42,6 +42,9 @@ export class LiveHub {
   /** Token hash → the seat or host it opens. */
   private readonly tokens = new Map<string, { room: LiveRoom; recipient: Recipient }>();
   readonly log: (e: LiveLogEntry) => void;
+  /** Finished sessions waiting to be written: one per event-loop turn, so many sessions ending together do not stall delivery. */
+  private readonly writes: (() => void)[] = [];
+  private writing = false;
 
   constructor(private readonly options: HubOptions = {}) {
     this.log = options.log ?? (() => {});
@@ -99,6 +102,7 @@ export class LiveHub {
     const room = new LiveRoom(config, scenario, hashes, {
       ...(this.options.store ? { store: this.options.store } : {}),
       log: this.log,
+      persist: (w) => this.persist(w),
       ...(this.options.rate ? { rate: this.options.rate } : {}),
     });
     this.rooms.set(id, room);
@@ -138,7 +142,33 @@ export class LiveHub {
     }
   }
 
+  private persist(write: () => void): void {
+    this.writes.push(write);
+    if (this.writing) return;
+    this.writing = true;
+    const next = () => {
+      const w = this.writes.shift();
+      if (!w) {
+        this.writing = false;
+        return;
+      }
+      try {
+        w();
+      } catch (e) {
+        this.log({ event: 'refused', session: '-', code: 'store', detail: e instanceof Error ? e.message : String(e) });
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  }
+
+  /** Writes every queued finished session now. */
+  flushWrites(): void {
+    for (let w = this.writes.shift(); w; w = this.writes.shift()) w();
+  }
+
   close(): void {
+    this.flushWrites();
     for (const room of this.rooms.values()) room.interrupt();
   }
 }

@@ -12,6 +12,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { negotiateSync } from '../../engine/agents/negotiate.ts';
 import { sameEvents } from '../../engine/negotiation/events.ts';
+import { Store } from '../../storage/store.ts';
+import { LiveStore } from '../../storage/live-store.ts';
+import { buildApp } from '../app.ts';
+import { loadBuiltins } from '../builtins.ts';
 
 let server: LiveTestServer;
 beforeAll(async () => {
@@ -101,4 +105,24 @@ describe('live sessions', () => {
       await second.close();
     }
   });
+
+  it('the server as `parley serve` builds it writes the queued finished sessions before it closes its store', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'parley-live-own-')), 'parley.db');
+    const store = Store.open(db);
+    const { scenarios } = loadBuiltins(join(REPO_ROOT, 'scenarios'));
+    const app = await buildApp({ store, builtins: scenarios });
+    const res = await app.inject({ method: 'POST', url: '/api/live/sessions', payload: { scenarioId: 'ceasefire', rounds: 20, seats: { russia: 'boulware', ukraine: 'conceder' } } });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    await app.close();
+    store.close();
+    const back = LiveStore.open(db);
+    try {
+      expect(back.get(id)!.status).toBe('finished');
+      expect(back.events(id).length).toBeGreaterThan(2);
+    } finally {
+      back.close();
+    }
+  });
 });
+

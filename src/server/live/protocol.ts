@@ -64,7 +64,7 @@ export const welcomeMessage = z
     v: z.literal(LIVE_PROTOCOL_VERSION),
     session: z.string(),
     seat: party.nullable().describe('the seat this token opens; null for the host'),
-    status: z.enum(['waiting', 'running', 'finished', 'interrupted']),
+    status: z.enum(['waiting', 'running', 'paused', 'finished', 'interrupted']),
     protocol: z.enum(['aop', 'saop', 'single-text']),
     participants: z.array(party).describe('turn order'),
     issues: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).describe('the public outcome space: issue names and values (at most 200 listed per issue)'),
@@ -125,7 +125,7 @@ export const statusMessage = z
   .object({
     type: z.literal('status'),
     seq,
-    status: z.enum(['waiting', 'running', 'finished', 'interrupted']),
+    status: z.enum(['waiting', 'running', 'paused', 'finished', 'interrupted']),
     seats: z.record(z.string(), z.object({ kind: z.enum(['remote', 'human', 'agent']), joined: z.boolean(), connected: z.boolean() })).optional(),
   })
   .strict();
@@ -134,7 +134,7 @@ export const errorMessage = z
   .object({
     type: z.literal('error'),
     seq: seq.optional(),
-    code: z.enum(['invalid-message', 'too-large', 'rate-limited', 'not-your-turn', 'stale', 'invalid-move', 'no-offer', 'finished', 'unauthorized', 'version', 'not-started']),
+    code: z.enum(['invalid-message', 'too-large', 'rate-limited', 'not-your-turn', 'stale', 'invalid-move', 'no-offer', 'finished', 'unauthorized', 'version', 'not-started', 'paused']),
     message: z.string(),
     problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })

@@ -111,16 +111,37 @@ export class Recipient {
 
 const HOST = 'host';
 
+/** Wall time (ms) that stands still while paused. */
+export class PausableClock {
+  private offset = 0;
+  private pausedAt: number | undefined;
+  now(): number {
+    return (this.pausedAt ?? systemClock.now()) - this.offset;
+  }
+  pause(): void {
+    this.pausedAt ??= systemClock.now();
+  }
+  resume(): void {
+    if (this.pausedAt === undefined) return;
+    this.offset += systemClock.now() - this.pausedAt;
+    this.pausedAt = undefined;
+  }
+}
+
 export interface RoomDeps {
   readonly store?: LiveStore;
   readonly log: (e: LiveLogEntry) => void;
   readonly rate?: RateLimit;
-  /** Called once the session has finished and been stored. */
+  /** Runs a store write (the hub queues them, one per event-loop turn); default: at once. */
+  readonly persist?: (write: () => void) => void;
+  /** Called once the session has finished (its store write queued). */
   readonly onFinished?: (room: LiveRoom) => void;
 }
 
 export class LiveRoom {
-  status: LiveStatus = 'waiting';
+  status: LiveStatus | 'paused' = 'waiting';
+  /** The session's clock: wall time that stands still while the host has paused the session. */
+  private readonly clock = new PausableClock();
   readonly participants: readonly string[];
   readonly seats = new Map<string, Recipient>();
   readonly host: Recipient;
@@ -270,6 +291,7 @@ export class LiveRoom {
       turnTimeLimitMs: c.turnTimeLimitMs,
       missedTurn: c.missedTurn,
       recordWallTime: true,
+      clock: this.clock,
       rule: roomRule(this.scenario, c),
       ...(c.protocol ? { protocol: c.protocol } : {}),
       ...(c.timeLimitMs !== undefined ? { timeLimitMs: c.timeLimitMs } : {}),
@@ -285,6 +307,7 @@ export class LiveRoom {
   /** The host ends the session: every remote and human seat leaves now. */
   end(): void {
     if (this.status === 'waiting') this.start();
+    if (this.status === 'paused') this.resume();
     if (!this.negotiation || this.status !== 'running') return;
     for (const s of this.externalSeats()) {
       s.gone = true;
@@ -293,11 +316,31 @@ export class LiveRoom {
     this.flush();
   }
 
+  /** The host pauses the session: the clock stops (no turn or deadline runs out), moves are refused. */
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.status = 'paused';
+    this.clock.pause();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.broadcastStatus();
+  }
+
+  /** The host resumes a paused session: the clock goes on where it stopped. */
+  resume(): void {
+    if (this.status !== 'paused') return;
+    this.status = 'running';
+    this.clock.resume();
+    this.broadcastStatus();
+    this.flush();
+  }
+
   /** A seat's move; throws a RoomError when refused (the session goes on). */
   move(party: string, m: MoveMessage): void {
     const n = this.negotiation;
     if (this.status === 'finished' || this.status === 'interrupted') throw new RoomError('finished', 'the session is over');
     if (!n) throw new RoomError('not-started', 'the session has not started yet (waiting for every seat to join)');
+    if (this.status === 'paused') throw new RoomError('paused', 'the host has paused the session; wait for it to resume');
     const p = n.pending();
     if (!p || p.party !== party) throw new RoomError('not-your-turn', 'it is not your turn');
     if (m.turn !== undefined && m.turn !== p.turn.turn) throw new RoomError('stale', `this move answers turn ${m.turn}, but the turn now is ${p.turn.turn}`);
@@ -346,7 +389,7 @@ export class LiveRoom {
     if (p && key !== this.lastTurnKey) {
       const seat = this.seats.get(p.party)!;
       const view = n.view(p.party);
-      const now = systemClock.now();
+      const now = this.clock.now();
       const timeMs = this.config.timeLimitMs;
       const common = {
         type: 'turn' as const,
@@ -368,7 +411,7 @@ export class LiveRoom {
     if (this.timer) clearTimeout(this.timer);
     const d = n.nextDeadline();
     if (d !== undefined) {
-      this.timer = setTimeout(() => this.onTimer(), Math.max(0, d - systemClock.now()) + 1);
+      this.timer = setTimeout(() => this.onTimer(), Math.max(0, d - this.clock.now()) + 1);
       this.timer.unref?.();
     }
   }
@@ -387,11 +430,14 @@ export class LiveRoom {
     this.send(this.host, { ...base, utility: null, utilities: { ...r.utilities } });
     this.broadcastStatus();
     this.deps.log({ event: 'finished', session: this.id, detail: r.endReason });
-    if (this.deps.store) {
+    const store = this.deps.store;
+    if (store) {
       const messages: { recipient: string; seq: number; message: unknown }[] = [];
       for (const rcp of [this.host, ...this.externalSeats()]) for (const m of rcp.outbox) messages.push({ recipient: rcp.name, seq: m.seq ?? 0, message: m });
       const { events: _events, ...result } = r;
-      this.deps.store.finish(this.id, { events: r.events, messages, result });
+      const write = () => store.finish(this.id, { events: r.events, messages, result });
+      if (this.deps.persist) this.deps.persist(write);
+      else write();
     }
     this.deps.onFinished?.(this);
   }

@@ -49,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   version: 400,
   'not-started': 409,
+  paused: 409,
 };
 
 /** The base URL clients reach this server at (the Host header has passed the host guard). */
@@ -152,6 +153,16 @@ export async function registerLiveRoutes(app: FastifyInstance, options: LiveRout
       h.start();
       return { status: h.status };
     });
+
+    for (const action of ['pause', 'resume'] as const) {
+      live.post(`/api/live/sessions/:id/${action}`, async (req) => {
+        const { id } = req.params as { id: string };
+        const h = hostOf(req, String(id));
+        if (h === 'stored') throw Object.assign(new Error('the session is over'), { statusCode: 409 });
+        h[action]();
+        return { status: h.status };
+      });
+    }
 
     live.post('/api/live/sessions/:id/end', async (req) => {
       const { id } = req.params as { id: string };

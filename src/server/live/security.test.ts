@@ -220,4 +220,23 @@ describe('faults', () => {
     const [r, u] = await Promise.all([connectSeat(server.url, s.seats.russia!.token!, 'conceder'), connectSeat(server.url, s.seats.ukraine!.token!, 'conceder')]);
     expect(r.endReason).toBe(u.endReason);
   });
+
+  it('the host pauses (the clock stops, moves wait) and resumes; only the host token may', async () => {
+    const s = await server.create({ scenarioId: 'ceasefire', rounds: 3, seats: { russia: 'remote', ukraine: 'boulware' }, turnTimeLimitMs: 150 });
+    const seat = await rawSocket();
+    seat.ws.send(JSON.stringify({ type: 'hello', v: 1, token: s.seats.russia!.token }));
+    const turn = await seat.next((m) => m.type === 'turn', 0);
+    expect((await server.call('POST', `/api/live/sessions/${s.id}/pause`, s.seats.russia!.token)).status).toBe(401);
+    expect((await server.call('POST', `/api/live/sessions/${s.id}/pause`, s.host.token)).json.status).toBe('paused');
+    const refused = await server.call('POST', '/api/live/move', s.seats.russia!.token, { type: 'end' });
+    expect(refused.json.code).toBe('paused');
+    // Twice the turn limit passes while paused: the turn is not skipped.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(seat.got.some((m) => m.type === 'event' && (m.event as { type: string }).type === 'skip')).toBe(false);
+    expect((await server.call('POST', `/api/live/sessions/${s.id}/resume`, s.host.token)).json.status).toBe('running');
+    seat.ws.send(JSON.stringify({ type: 'end', turn: turn.turn }));
+    const result = await seat.next((m) => m.type === 'result', 0);
+    expect(result.endReason).toBe('walk-away');
+    seat.ws.close();
+  });
 });

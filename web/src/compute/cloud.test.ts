@@ -43,6 +43,9 @@ describe('utilityCloud', () => {
     const y = utilityCloud(laptop, a, b, { maxPoints: 5, enumerateLimit: 10, sample: 500, seed: 7 });
     expect(x.exact).toBe(false);
     expect(x.visited).toBe(500);
+    // Both must be densities, so the comparison below cannot compare false with false.
+    expect(x.kind).toBe('density');
+    expect(y.kind).toBe('density');
     expect(x.kind === 'density' && y.kind === 'density' && Array.from(x.counts)).toEqual(y.kind === 'density' && Array.from(y.counts));
   });
   it('refuses parties without preferences', () => {

@@ -257,6 +257,7 @@ export function addIssue(source: string, issue: NewIssue): string {
 /**
  * Removes an issue and what refers to it: weights and value functions, red-line conditions
  * (a red line left with no condition is removed) and the issue's entry in reservation outcomes.
+ * A concession question drops the issue from its list (and goes when the issue was its only one).
  * Constraint-based preferences and variant patches are left for the reader to report.
  */
 export function removeIssue(source: string, name: string): string {
@@ -281,6 +282,15 @@ export function removeIssue(source: string, name: string): string {
         else remove(doc, at('redLines', r, 'when', name));
       }
     });
+    // A concession question about the issue drops it from its list (the whole question when it was the only one).
+    const questions = arr(js.questions);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const issues = arr(obj(questions[q]).issues);
+      const i = issues.indexOf(name);
+      if (i < 0) continue;
+      if (issues.length === 1) remove(doc, ['questions', q]);
+      else remove(doc, ['questions', q, 'issues', i]);
+    }
     remove(doc, ['issues', k]);
   });
 }
@@ -419,7 +429,8 @@ export function addParty(source: string, party: NewParty): string {
 }
 
 /**
- * Removes a party and its id from the agreement rule's voters and required parties. A rule
+ * Removes a party, its id from the agreement rule's voters and required parties, and the
+ * questions that name it (as the conceding party, the mediator or the protected party). A rule
  * left with no voters, or a quorum above the voters left, is for the reader to report.
  */
 export function removeParty(source: string, id: string): string {
@@ -432,6 +443,12 @@ export function removeParty(source: string, id: string): string {
       if (!list.includes(id)) continue;
       own(doc, ['agreement', field]);
       for (let v = list.length - 1; v >= 0; v--) if (list[v] === id) doc.deleteIn(['agreement', field, v]);
+    }
+    // Questions about the party (conceding it, mediating as it, protecting it) go with it.
+    const questions = arr(js.questions);
+    for (let q = questions.length - 1; q >= 0; q--) {
+      const question = obj(questions[q]);
+      if ([question.party, question.mediator, question.protects].includes(id)) remove(doc, ['questions', q]);
     }
     remove(doc, ['parties', p]);
   });

@@ -285,6 +285,7 @@ export function LiveHost({ token }: { token: string; session: string }) {
     return svgPlot({ title: 'Offers as they come', xLabel: `utility of ${xParty}`, yLabel: `utility of ${yParty}`, layers, xDomain: [0, 1], yDomain: [0, 1] });
   }, [shown, parties, xParty, yParty]);
 
+  const control = (action: 'start' | 'pause' | 'resume' | 'end') => post(`/api/live/sessions/${welcome?.session ?? ''}/${action}`, token, {});
   if (!welcome) return <main className="live"><h1>Live session (host)</h1><p>{error ?? 'Connecting…'}</p></main>;
   return (
     <main className="live" data-testid="live-host">
@@ -293,6 +294,14 @@ export function LiveHost({ token }: { token: string; session: string }) {
         Status: <span data-testid="live-host-status">{status?.status ?? 'waiting'}</span>; protocol {welcome.protocol.toUpperCase()}, {welcome.deadline.rounds} rounds.
       </p>
       {error && <p role="alert" className="error">{error}</p>}
+      {!result && (
+        <p>
+          {status?.status === 'waiting' && <button type="button" onClick={() => void control('start')}>Start now</button>}{' '}
+          {status?.status === 'running' && <button type="button" onClick={() => void control('pause')}>Pause</button>}{' '}
+          {status?.status === 'paused' && <button type="button" onClick={() => void control('resume')}>Resume</button>}{' '}
+          <button type="button" onClick={() => window.confirm('End the session now? Every person and remote agent leaves.') && void control('end')}>End the session</button>
+        </p>
+      )}
       <table>
         <thead>
           <tr><th>Seat</th><th>Kind</th><th>Joined</th><th>Connected</th></tr>

@@ -339,7 +339,7 @@ function HeatMap({ summary }: { summary: Summary }) {
   const size = 46;
   const left = 170;
   const top = 120;
-  const W = left + agents.length * size + 10;
+  const W = left + agents.length * size + 90; // room for the last column's slanted label
   const H = top + agents.length * size + 10;
   return (
     <figure className="plot" style={{ maxWidth: `${Math.max(360, W)}px` }}>

@@ -8,6 +8,7 @@ import { compileUtility } from '../../model/utility-function.ts';
 import type { SourceFile } from '../source-file.ts';
 import { GENIUS_REAL_STEPS } from './domain.ts';
 import { formatDouble } from './numbers.ts';
+import { maxOf } from '../../util/arrays.ts';
 
 /**
  * What a GENIUS export leaves out, in words (empty when nothing): red lines,
@@ -162,7 +163,7 @@ function additiveBody(issues: readonly Issue[], prefs: LinearAdditivePreferences
         return;
       }
       // GENIUS divides by the largest evaluation: write evaluations scaled to a maximum of 1 and move the scale into the weight.
-      const max = Math.max(...vals);
+      const max = maxOf(vals);
       const scale = max > 0 ? max : 1;
       if (max > 0 && max !== 1) w *= max;
       lines.push(`    ${issueOpen(issue, i)}>`);

@@ -8,6 +8,7 @@ import { readDomain, type GeniusDomain } from './domain.ts';
 import { readProfile, type GeniusProfile } from './profile.ts';
 import { FileReporter } from './report.ts';
 import { parseXml, type XmlDocument } from './xml.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 const ENTITY_DECL = /<!(DOCTYPE|ENTITY)\b/i;
 
@@ -26,7 +27,7 @@ export function readGenius(files: readonly SourceFile[]): Scenario {
   for (const f of files) {
     if (/\.xml$/i.test(f.path) && ENTITY_DECL.test(f.text)) {
       // Refused whatever the file is: parseXml gives the located message.
-      diags.push(...parseXml(f).errors);
+      pushAll(diags, parseXml(f).errors);
       continue;
     }
     const c = classifyGeniusFile(f);
@@ -88,7 +89,7 @@ export function readGenius(files: readonly SourceFile[]): Scenario {
 
 function parse(file: SourceFile, diags: Diagnostic[]): XmlDocument | undefined {
   const { doc, errors } = parseXml(file);
-  diags.push(...errors);
+  pushAll(diags, errors);
   return doc;
 }
 

@@ -103,16 +103,18 @@ export function valueIndex(domain: GeniusWebDomain, issue: number, value: unknow
   return iss.options.findIndex((o) => o.name === String(value));
 }
 
-/** Whether two domains have the same issues with the same values (order of issues free). */
+/** Whether two domains have the same issues with the same values (order of issues free). Linear time (hash sets). */
 export function sameDomain(a: GeniusWebDomain, b: GeniusWebDomain): string | undefined {
   if (a.issues.length !== b.issues.length) return `${b.issues.length} issues instead of ${a.issues.length}`;
+  const inB = new Map<string, number>();
+  b.issues.forEach((x, j) => inB.set(x.name, j));
   for (let i = 0; i < a.issues.length; i++) {
     const ia = a.issues[i]!;
-    const j = b.issues.findIndex((x) => x.name === ia.name);
-    if (j < 0) return `issue "${ia.name}" is missing`;
+    const j = inB.get(ia.name);
+    if (j === undefined) return `issue "${ia.name}" is missing`;
     const va = valuesOf(a, i);
-    const vb = valuesOf(b, j);
-    if (va.length !== vb.length || va.some((v) => !vb.includes(v))) return `issue "${ia.name}" has other values`;
+    const vb = new Set(valuesOf(b, j));
+    if (va.length !== vb.size || va.some((v) => !vb.has(v))) return `issue "${ia.name}" has other values`;
   }
   return undefined;
 }

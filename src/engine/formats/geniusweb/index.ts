@@ -6,6 +6,7 @@ import { baseName, fileList, stem, type SourceFile } from '../source-file.ts';
 import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readDomain, sameDomain, type GeniusWebDomain } from './domain.ts';
 import { profileKind, readProfile } from './profile.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 const JSON_FILE = /\.json$/i;
 const DOMAIN_MARK = /^\s*\{[\s\S]{0,400}?"issuesValues"\s*:/;
@@ -70,10 +71,11 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
   const d0 = domainFiles[0];
   if (d0) {
     domain = readDomain(d0.reader, [], stem(d0.file.path));
-    problems.push(...d0.reader.problems);
+    pushAll(problems, d0.reader.problems);
     used.push(d0.file.path);
   }
   const parties: Party[] = [];
+  const partyFiles: string[] = [];
   for (const pf of profileFiles) {
     const r = pf.reader;
     const at = [pf.key];
@@ -85,15 +87,16 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
     if (!domain && embedded && r.problems.length === 0) domain = embedded;
     if (!domain) {
       if (!embedded) r.error(at, 'no domain: give the domain file, or a profile with an embedded domain');
-      problems.push(...r.problems);
+      pushAll(problems, r.problems);
       continue;
     }
     const before = r.problems.length;
     const prof = readProfile(r, at, domain);
-    problems.push(...r.problems);
+    pushAll(problems, r.problems);
     used.push(pf.file.path);
     if (!prof || r.problems.length > before) continue;
     const id = stem(pf.file.path);
+    partyFiles.push(pf.file.path);
     parties.push({
       id,
       name: prof.name ?? id,
@@ -110,5 +113,5 @@ export function readGeniusWeb(files: readonly SourceFile[]): Scenario {
     agreement: { type: 'unanimity' },
     origin: { format: 'geniusweb', files: used, ...(skipped.length ? { skipped } : {}) },
   };
-  return validatedImport(scenario, used.map(baseName));
+  return validatedImport(scenario, used.map(baseName), partyFiles);
 }

@@ -120,8 +120,9 @@ export function readProfile(r: FieldReader, at: FieldPath, domain: GeniusWebDoma
     if (iv) {
       const outcome: number[] = new Array<number>(issues.length).fill(-1);
       let complete = true;
+      const issueAt = new Map(issues.map((x, i) => [x.name, i]));
       for (const k of Object.keys(iv)) {
-        const i = issues.findIndex((x) => x.name === k);
+        const i = issueAt.get(k) ?? -1;
         if (i < 0) {
           r.error([...ivp, k], `unknown issue "${k}" (not in the domain)`, { key: true });
           continue;

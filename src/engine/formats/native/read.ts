@@ -1,6 +1,6 @@
-import { scenarioSchema, type NativeIssue, type NativeParty, type NativeQuestion, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
+import { annotatedNumber, documentSchema, issueSchema, optionSchema, partySchema, redLineSchema, scenarioSchema, valueFunctionSchema, variantSchema, type NativeIssue, type NativeParty, type NativeQuestion, type NativeRegion, type NativeScenario, type NativeValueFunction } from './schema.ts';
 import { parsePositioned, type PositionedDocument } from '../yaml-positions.ts';
-import { flattenIssues } from './zod-issues.ts';
+import { flattenIssues, type FlatIssue } from './zod-issues.ts';
 import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import { DEFAULT_REAL_STEPS, issueIndexOf, issueSize, type Issue } from '../../model/issue.ts';
 import type { Provenance, Source } from '../../model/provenance.ts';
@@ -15,7 +15,8 @@ import type { Question } from '../../model/question.ts';
 import type { ValueFunction } from '../../model/value-function.ts';
 import { validateScenario } from '../../model/validate.ts';
 import { OutcomeSpace } from '../../model/outcome-space.ts';
-import { integerRangeSize, issueSizeProblem, LIMITS } from '../../model/limits.ts';
+import { countProblem, integerRangeSize, issueSizeProblem, LIMITS } from '../../model/limits.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 type Path = (string | number)[];
 
@@ -32,6 +33,8 @@ export type NativeDocument = Pick<PositionedDocument, 'file' | 'value' | 'at'>;
 
 /** Builds a scenario from an already parsed native document. */
 export function readNativeValue(doc: NativeDocument): Scenario {
+  const early = checkLargeCollections(doc.value);
+  if (early.length > 0) throw new ScenarioError(dedupe(early.slice(0, LIMITS.diagnostics).map((i) => doc.at(i.path, i.message))), early.length >= LIMITS.diagnostics);
   const parsed = scenarioSchema.safeParse(doc.value);
   if (!parsed.success) {
     const flat = flattenIssues(parsed.error.issues);
@@ -48,6 +51,76 @@ export function readNativeValue(doc: NativeDocument): Scenario {
   }
   if (diags.length > 0) throw new ScenarioError(dedupe(diags));
   return scenario;
+}
+
+/** Collections at or below this size are left to the schema check of the whole document. */
+const LARGE_COLLECTION = 256;
+
+type Schema = { safeParse(v: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof flattenIssues>[0] } } };
+
+/**
+ * The schema check of a whole document costs about 50 µs per wrong entry (zod
+ * reports each), so a 16 MiB file of 10^6 wrong entries would take minutes.
+ * Large collections (issues, parties, options, weights, value tables, red
+ * lines, variants, documents) are therefore checked first against their limits
+ * and then entry by entry with the same schemas, innermost first, stopping at
+ * LIMITS.diagnostics problems; only a document whose large collections pass
+ * goes to the whole-document check (where valid entries are cheap).
+ */
+function checkLargeCollections(value: unknown): FlatIssue[] {
+  const out: FlatIssue[] = [];
+  const full = () => out.length >= LIMITS.diagnostics;
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // Plain numbers and names, by far the most common entries, pass without a schema call.
+  const plain = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length > 0);
+  const check = (v: unknown, path: Path, schema: Schema) => {
+    if ((schema === annotatedNumber || schema === optionSchema) && plain(v) && (typeof v === 'number') === (schema === annotatedNumber)) return;
+    const r = schema.safeParse(v);
+    if (!r.success) pushAll(out, flattenIssues(r.error.issues, path));
+  };
+  const each = (c: unknown, path: Path, schema: Schema) => {
+    if (Array.isArray(c) && c.length > LARGE_COLLECTION) {
+      for (let k = 0; k < c.length && !full(); k++) check(c[k], [...path, k], schema);
+    } else if (isObj(c)) {
+      const keys = Object.keys(c);
+      if (keys.length > LARGE_COLLECTION) for (let k = 0; k < keys.length && !full(); k++) check(c[keys[k]!], [...path, keys[k]!], schema);
+    }
+  };
+  const limit = (c: unknown, path: Path, what: string, max: number) => {
+    const n = Array.isArray(c) ? c.length : isObj(c) ? Object.keys(c).length : 0;
+    const problem = countProblem(what, n, max);
+    if (problem) out.push({ path, message: problem });
+  };
+  if (!isObj(value)) return out;
+  const issues = Array.isArray(value.issues) ? value.issues : [];
+  const parties = Array.isArray(value.parties) ? value.parties : [];
+  limit(value.issues, ['issues'], 'issues', LIMITS.issues);
+  limit(value.parties, ['parties'], 'parties', LIMITS.parties);
+  limit(value.variants, ['variants'], 'variants', LIMITS.variants);
+  issues.forEach((issue, i) => isObj(issue) && limit(issue.options, ['issues', i, 'options'], 'options', LIMITS.issueValues));
+  if (out.length > 0) return out;
+  issues.forEach((issue, i) => isObj(issue) && each(issue.options, ['issues', i, 'options'], optionSchema));
+  parties.forEach((party, p) => {
+    if (!isObj(party)) return;
+    const prefs = party.preferences;
+    if (isObj(prefs)) {
+      each(prefs.weights, ['parties', p, 'preferences', 'weights'], annotatedNumber);
+      if (isObj(prefs.values)) {
+        for (const [k, f] of Object.entries(prefs.values)) {
+          if (!isObj(f)) continue;
+          if (f.type === 'table') each(f.values, ['parties', p, 'preferences', 'values', k, 'values'], annotatedNumber);
+          else if (!('type' in f)) each(f, ['parties', p, 'preferences', 'values', k], annotatedNumber);
+        }
+        each(prefs.values, ['parties', p, 'preferences', 'values'], valueFunctionSchema);
+      }
+    }
+    each(party.redLines, ['parties', p, 'redLines'], redLineSchema);
+  });
+  each(value.documents, ['documents'], documentSchema);
+  each(value.variants, ['variants'], variantSchema);
+  each(value.issues, ['issues'], issueSchema);
+  each(value.parties, ['parties'], partySchema);
+  return out;
 }
 
 /** A model path such as `parties[0].preferences.weights[2]` as field path steps (the steps the file has). */

@@ -25,9 +25,9 @@ const provenance = {
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
 /** A number, or a number with provenance. */
-const annotatedNumber = z.union([finite, z.object({ value: finite, ...provenance }).strict()]);
+export const annotatedNumber = z.union([finite, z.object({ value: finite, ...provenance }).strict()]);
 
-const optionSchema = z.union([name, z.object({ name, description: z.string().optional(), ...provenance }).strict()]);
+export const optionSchema = z.union([name, z.object({ name, description: z.string().optional(), ...provenance }).strict()]);
 
 const issueBase = { name, description: z.string().optional(), ...provenance };
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { maxOf, pushAll } from '../../util/arrays.ts';
 
 /** A schema problem, flattened: a path and a message. */
 export interface FlatIssue {
@@ -23,7 +24,7 @@ export function flattenIssues(issues: readonly Issue[], prefix: (string | number
     const path = [...prefix, ...(issue.path as (string | number)[])];
     if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
       const branches = issue.errors.map((b) => flattenIssues(b, path));
-      const depth = (b: FlatIssue[]) => Math.max(...b.map((i) => i.path.length));
+      const depth = (b: FlatIssue[]) => maxOf(b.map((i) => i.path.length));
       const allAtRoot = issue.errors.every((b) => b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === 'invalid_type');
       if (allAtRoot) {
         const expected = [...new Set(issue.errors.map((b) => describeExpected(b[0]!)).filter(Boolean))];
@@ -32,7 +33,7 @@ export function flattenIssues(issues: readonly Issue[], prefix: (string | number
         continue;
       }
       branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
-      out.push(...branches[0]!);
+      pushAll(out, branches[0]!);
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown field "${key}"` });
     } else {

@@ -6,6 +6,7 @@ import { baseName, fileList, stem, type SourceFile } from '../source-file.ts';
 import { FieldReader, readerOrProblems } from '../yaml-positions.ts';
 import { readIssues, simpleType, type NegmasIssue } from './issues.ts';
 import { readUfun } from './ufun.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
 const DOMAIN_TYPES = ['DiscreteCartesianOutcomeSpace', 'CartesianOutcomeSpace'];
@@ -55,17 +56,19 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
   const used: string[] = [];
   if (dom) {
     issues = readIssues(dom.r, []);
-    problems.push(...dom.r.problems);
+    pushAll(problems, dom.r.problems);
     used.push(dom.f.path);
   }
   const parties: Party[] = [];
+  const partyFiles: string[] = [];
   if (problems.length === 0) {
     for (const { r, f } of profiles) {
       const prof = readUfun(r, [], issues);
-      problems.push(...r.problems);
+      pushAll(problems, r.problems);
       used.push(f.path);
       if (!prof) continue;
       const id = stem(f.path);
+      partyFiles.push(f.path);
       parties.push({
         id,
         name: prof.name ?? id,
@@ -85,5 +88,5 @@ export function readNegmas(files: readonly SourceFile[]): Scenario {
     agreement: { type: 'unanimity' },
     origin: { format: 'negmas', files: used, ...(skipped.length ? { skipped } : {}) },
   };
-  return validatedImport(scenario, used.map(baseName));
+  return validatedImport(scenario, used.map(baseName), partyFiles);
 }

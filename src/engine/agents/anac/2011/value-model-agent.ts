@@ -2,6 +2,7 @@ import type { AgentView, Bid, LinearEstimate, OfferTurn, OpponentModelProbe } fr
 import { anacKind } from '../../agent-kind.ts';
 import { bestBid, bestBidIn } from '../../bid-search.ts';
 import { Negotiator, type Decision, type ReceivedOffer } from '../../negotiator.ts';
+import { maxOf } from '../../../util/arrays.ts';
 
 /**
  * The value model of ValueModelAgent: an estimate of how much utility the
@@ -58,7 +59,7 @@ export class ValueLossModel implements OpponentModelProbe {
 
   linear(party: string): LinearEstimate | undefined {
     if (party !== this.party || !this.reference) return undefined;
-    const maxLoss = this.loss.map((l) => Math.max(1e-9, ...l));
+    const maxLoss = this.loss.map((l) => Math.max(1e-9, maxOf(l)));
     const total = maxLoss.reduce((s, x) => s + x, 0);
     return { weights: maxLoss.map((m) => m / total), values: this.loss.map((l, i) => Array.from(l, (x) => 1 - x / maxLoss[i]!)) };
   }
