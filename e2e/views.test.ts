@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/serve.ts';
 import { ensureWebBuild, REPO_ROOT } from '../src/server/web-build.ts';
+import { SCENARIOS_DIR } from '../src/testing/shared.ts';
 import { artifactPath, launchBrowser, type Browser } from './browser.ts';
 
 let server: RunningServer;
@@ -36,7 +37,8 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 
 async function openCeasefire(): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto(server.url);
+  // The app reopens the last scenario opened; the route names the ceasefire one.
+  await page.goto(`${server.url}#/library?scenario=ceasefire`);
   await expect.poll(() => page.getByTestId('current-scenario').textContent()).toMatch(/ceasefire/i);
 }
 
@@ -174,6 +176,29 @@ describe('views in Chromium', () => {
     expect(await page.getByTestId('debrief-prefs-russia').textContent()).toMatch(/weight/);
     expect(debriefs.length).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: artifactPath('screens/play-debrief-1440.png'), fullPage: true });
+  }, 120_000);
+
+  it('Analysis: solutions on the same spot are one marker labelled together (GENIUS Laptop: Nash = Utilitarian, KS = Egalitarian)', async () => {
+    await openCeasefire();
+    await tab('Library').click();
+    const dir = join(SCENARIOS_DIR, 'genius', 'anac', 'y2011', 'Laptop');
+    await page.getByTestId('import-files').setInputFiles(['laptop_domain.xml', 'laptop_buyer_utility.xml', 'laptop_seller_utility.xml'].map((f) => join(dir, f)));
+    await expect.poll(() => page.getByTestId('import-message').textContent()).toMatch(/Imported/);
+    await tab('Analysis').click();
+    await page.getByTestId('frontier').waitFor();
+    const labels = await page.getByTestId('solution-marker').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    expect(labels.sort()).toEqual(['KS = Egalitarian', 'Nash = Utilitarian']);
+    expect(await page.locator('.legend').textContent()).toMatch(/Nash = Utilitarian \(the same deal\)/);
+    // The keyboard reaches each joint marker by its joint name (not "frontier").
+    await page.getByTestId('utility-plot').focus();
+    const seen: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      await page.keyboard.press('ArrowLeft');
+      seen.push((await page.getByTestId('plot-tooltip').textContent()) ?? '');
+    }
+    expect(seen.some((t) => t.startsWith('Nash = Utilitarian:'))).toBe(true);
+    expect(seen.some((t) => t.startsWith('Kalai–Smorodinsky = Egalitarian:'))).toBe(true);
+    await page.screenshot({ path: artifactPath('screens/analysis-laptop-coinciding-1440.png'), fullPage: true });
   }, 120_000);
 
   it('every screen at 1440 and 390 px: no sideways scroll at 390, no serious or critical axe violation, screenshots', async () => {
