@@ -118,7 +118,8 @@ function largeSpec(repetitions = 40): TournamentSpec {
 }
 
 async function benchScaling(dir: string): Promise<void> {
-  const spec = largeSpec();
+  // PARLEY_BENCH_SCALING_REPETITIONS=200 gives 15,000 negotiations (a larger tournament, more start-up amortised).
+  const spec = largeSpec(Number(process.env.PARLEY_BENCH_SCALING_REPETITIONS ?? 40));
   const total = planOf(spec).total;
   console.log(`\n== tournament: 1 → 2 worker threads (${total.toLocaleString('en')} negotiations, SQLite) ==`);
   const bare = bareLoop(spec).seconds;
