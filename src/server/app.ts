@@ -12,6 +12,7 @@ import type { BuiltinScenario } from './builtins.ts';
 import { hostGuard } from './host-guard.ts';
 import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { registerPlayRoutes } from './play.ts';
+import { fingerprint, storePlayJournal } from './play-journal.ts';
 import { recordSessionBytes } from './session-budget.ts';
 import { LiveHub } from './live/hub.ts';
 import { MAX_WS_FRAME_BYTES, registerLiveRoutes } from './live/routes.ts';
@@ -261,7 +262,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     recordSessionBytes(r.scenario, r.bytes);
     return r.scenario;
   };
-  registerPlayRoutes(app, { load: loadForPlay, parse });
+  const journal = storePlayJournal(store, (id, variant) => {
+    const s = find(id);
+    return fingerprint(s.source, variant ?? '', JSON.stringify(storedVariant(s, variant)));
+  });
+  registerPlayRoutes(app, { load: loadForPlay, parse, journal });
   registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.

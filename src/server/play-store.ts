@@ -59,11 +59,16 @@ export class PlaySessions {
     for (const [id, s] of this.sessions) if (t - s.lastUsed > this.idleMs) this.drop(id);
   }
 
-  add(game: PlayGame, seat: string, bytes = 0): string {
+  /** Whether the session is held in memory now. */
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
+  /** Holds a game; `id` restores one under its earlier id (after a restart, play-journal.ts). */
+  add(game: PlayGame, seat: string, bytes = 0, id: string = randomUUID()): string {
     this.sweep();
     // Map order is insertion order, and get() re-inserts: the first is the least recently used.
     for (const id of sessionsToDrop(this.sessions.keys(), (k) => this.sessions.get(k)!.bytes, this.sessions.size, this.total, bytes, this.max, this.maxBytes)) this.drop(id);
-    const id = randomUUID();
     this.sessions.set(id, { game, seat, lastUsed: this.now(), bytes });
     this.total += bytes;
     return id;

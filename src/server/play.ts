@@ -12,6 +12,7 @@ import type { PlayerProfile, PlayMove, PlayReply, PlayState } from './api-types.
 import { PlayError, PlaySessions } from './play-store.ts';
 import { sessionBytes } from './session-budget.ts';
 import { registerPlayDebrief } from './play-debrief.ts';
+import { playStartOf, type PlayJournal } from './play-journal.ts';
 
 export type { PlayerProfile, PlayMove, PlayOffer, PlayReply, PlayState } from './api-types.ts';
 export { MAX_PLAY_SESSIONS, PLAY_IDLE_MS, PlayError, PlaySessions } from './play-store.ts';
@@ -75,13 +76,35 @@ export interface PlayRouteOptions {
   /** Validates with zod, throwing the API's 400 with the problems. */
   readonly parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) => z.infer<T>;
   readonly sessions?: PlaySessions;
+  /** Where games are journalled so they survive a restart (play-journal.ts); none: memory only. */
+  readonly journal?: PlayJournal;
 }
 
 /** Registers POST /api/play, /api/play/:id/move and /api/play/:id/evaluate. */
 export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptions): PlaySessions {
-  const { load, parse } = options;
+  const { load, parse, journal } = options;
   const sessions = options.sessions ?? new PlaySessions();
   app.addHook('onClose', async () => sessions.clear());
+
+  // A game not in memory (the server restarted, or it was dropped to make room) is replayed from the
+  // journal before the route runs: the game is deterministic for its seed, so its start and the
+  // player's moves rebuild it exactly.
+  app.addHook('preHandler', async (req) => {
+    const m = /^\/api\/play\/([^/?]+)\//.exec(req.url);
+    if (!m || !journal || sessions.has(m[1]!)) return;
+    const id = m[1]!;
+    const rec = journal.get(id);
+    if (!rec) return;
+    if (rec.start.version !== journal.version(rec.start.scenarioId, rec.start.variant))
+      throw Object.assign(new Error(`play session "${id}": its scenario has changed since the game started; start a new game`), { statusCode: 409 });
+    await errors(async () => {
+      const scenario = await load(rec.start.scenarioId, rec.start.variant);
+      const game = new PlayGame(scenario, rec.start.seat, rec.start.opponents, rec.start.rounds, rec.start.seed);
+      await game.settle();
+      for (const move of rec.moves) await game.move(move);
+      sessions.add(game, rec.start.seat, sessionBytes(scenario), id);
+    });
+  });
   const errors = <T>(f: () => Promise<T>): Promise<T> =>
     f().catch((e: unknown) => {
       const pe = asPlayError(e);
@@ -96,6 +119,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const game = new PlayGame(scenario, body.seat, body.opponents, body.rounds, body.seed);
       const view = await game.settle();
       const id = sessions.add(game, body.seat, sessionBytes(scenario));
+      journal?.put(id, playStartOf(body, journal.version(body.scenarioId, body.variant)));
       return res.status(201).send(reply(id, body.seat, view));
     }),
   );
@@ -105,7 +129,9 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const { id } = parse(playParam, req.params, 'play session id');
       const move = parse(playMoveBody, req.body, 'move');
       const s = sessions.get(id);
-      return reply(id, s.seat, await s.game.move(move));
+      const view = await s.game.move(move);
+      journal?.move(id, move);
+      return reply(id, s.seat, view);
     }),
   );
 

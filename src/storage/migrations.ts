@@ -113,6 +113,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: 'Play sessions: how each game started and the player\'s moves, so a game survives a server restart',
+    sql: `
+      CREATE TABLE play_sessions (
+        id TEXT PRIMARY KEY,
+        start TEXT NOT NULL,
+        moves TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a database is at (0 when new). */

@@ -218,6 +218,34 @@ export class Store {
   }
 
   /** The scenarios with a draft, newest first (without the text). */
+  /** Records how a Play game started (JSON the Play routes define; see src/server/play-journal.ts). */
+  putPlaySession(id: string, start: unknown): void {
+    this.db.prepare('INSERT OR REPLACE INTO play_sessions (id, start, moves, updated_at) VALUES (?, ?, ?, ?)').run(id, JSON.stringify(start), '[]', now());
+  }
+
+  /** Appends one accepted move of the player to a Play game. */
+  addPlayMove(id: string, move: unknown): void {
+    const tx = this.db.transaction(() => {
+      const r = this.db.prepare('SELECT moves FROM play_sessions WHERE id = ?').get(id) as { moves: string } | undefined;
+      if (!r) return;
+      const moves = JSON.parse(r.moves) as unknown[];
+      moves.push(move);
+      this.db.prepare('UPDATE play_sessions SET moves = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(moves), now(), id);
+    });
+    tx();
+  }
+
+  /** A Play game's start and moves, or undefined. */
+  getPlaySession(id: string): { start: unknown; moves: unknown[]; updatedAt: string } | undefined {
+    const r = this.db.prepare('SELECT start, moves, updated_at FROM play_sessions WHERE id = ?').get(id) as { start: string; moves: string; updated_at: string } | undefined;
+    return r ? { start: JSON.parse(r.start) as unknown, moves: JSON.parse(r.moves) as unknown[], updatedAt: r.updated_at } : undefined;
+  }
+
+  /** Drops Play games last touched before `before` (ISO time). */
+  prunePlaySessions(before: string): number {
+    return this.db.prepare('DELETE FROM play_sessions WHERE updated_at < ?').run(before).changes;
+  }
+
   listDrafts(): Omit<StoredDraft, 'source'>[] {
     const rows = this.db.prepare('SELECT scenario_id, updated_at FROM drafts ORDER BY updated_at DESC').all() as { scenario_id: string; updated_at: string }[];
     return rows.map((r) => ({ scenarioId: r.scenario_id, updatedAt: r.updated_at }));
