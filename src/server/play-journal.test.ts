@@ -60,9 +60,14 @@ describe('Play games survive a server restart', () => {
 
     // Interrupted: one move, a restart, then the rest.
     const game = (await s.post('/api/play', begin)).json();
-    expect((await s.post(`/api/play/${game.sessionId}/move`, MOVES[0])).statusCode).toBe(200);
+    const first = await s.post(`/api/play/${game.sessionId}/move`, MOVES[0]);
+    expect(first.statusCode).toBe(200);
     await s.close();
     s = await server(db);
+    // A page that reloads asks for the game as it stands: the same view as before the restart.
+    const again = await s.app.inject({ method: 'GET', url: `/api/play/${game.sessionId}` });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().view).toEqual(first.json().view);
     let view: unknown;
     for (const m of MOVES.slice(1)) {
       const r = await s.post(`/api/play/${game.sessionId}/move`, m);

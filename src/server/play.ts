@@ -80,7 +80,7 @@ export interface PlayRouteOptions {
   readonly journal?: PlayJournal;
 }
 
-/** Registers POST /api/play, /api/play/:id/move and /api/play/:id/evaluate. */
+/** Registers POST /api/play, GET /api/play/:id, POST /api/play/:id/move and /api/play/:id/evaluate. */
 export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptions): PlaySessions {
   const { load, parse, journal } = options;
   const sessions = options.sessions ?? new PlaySessions();
@@ -90,7 +90,7 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
   // journal before the route runs: the game is deterministic for its seed, so its start and the
   // player's moves rebuild it exactly.
   app.addHook('preHandler', async (req) => {
-    const m = /^\/api\/play\/([^/?]+)\//.exec(req.url);
+    const m = /^\/api\/play\/([^/?]+)(?:[/?]|$)/.exec(req.url);
     if (!m || !journal || sessions.has(m[1]!)) return;
     const id = m[1]!;
     const rec = journal.get(id);
@@ -121,6 +121,15 @@ export function registerPlayRoutes(app: FastifyInstance, options: PlayRouteOptio
       const id = sessions.add(game, body.seat, sessionBytes(scenario));
       journal?.put(id, playStartOf(body, journal.version(body.scenarioId, body.variant)));
       return res.status(201).send(reply(id, body.seat, view));
+    }),
+  );
+
+  // The game as it stands (the player's own view): how a page picks a game up again after a reload.
+  app.get('/api/play/:id', async (req) =>
+    errors(async () => {
+      const { id } = parse(playParam, req.params, 'play session id');
+      const s = sessions.get(id);
+      return reply(id, s.seat, s.game.state());
     }),
   );
 

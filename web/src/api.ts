@@ -59,6 +59,7 @@ export const api = {
   getRun: (runId: number) => call<RunListing & { result: unknown }>('GET', `api/runs/${runId}`),
   /** Play: the server holds the game and the opponents; every reply is the player's own view. */
   playStart: (body: { scenarioId: string; variant?: string; seat: string; opponents: string; rounds: number; seed: number }) => call<PlayReply>('POST', 'api/play', body),
+  playState: (sessionId: string) => call<PlayReply>('GET', `api/play/${encodeURIComponent(sessionId)}`),
   playMove: (sessionId: string, move: PlayMove) => call<PlayReply>('POST', `api/play/${encodeURIComponent(sessionId)}/move`, move),
   /** After the game only (409 before): every participant's preferences and utility of the result. */
   playDebrief: (sessionId: string) => call<PlayDebrief>('GET', `api/play/${encodeURIComponent(sessionId)}/debrief`),

@@ -68,6 +68,27 @@ export function Play({ scenarioId, dirty, participants, savedSource }: PlayProps
   const reservation = own?.reservation ?? state?.me.reservation;
   const myLines = own?.redLines ?? [];
 
+  // The game of this scenario in this tab, picked up again after a reload or a server restart
+  // (the server replays it from its journal; a game it no longer has is simply forgotten).
+  const gameKey = `parley.play.${scenarioId}`;
+  useEffect(() => {
+    const id = window.sessionStorage.getItem(gameKey);
+    if (!id) return;
+    let live = true;
+    api.playState(id).then(
+      (r) => {
+        if (!live) return;
+        setSessionId(r.sessionId);
+        setState(r.view);
+        setDraft(r.view.me.issues.map((is) => bestIndex(is.values.map((v) => v.evaluation))));
+      },
+      () => window.sessionStorage.removeItem(gameKey),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gameKey]);
+
   useEffect(() => {
     if (!sessionId || !state || state.finished) return;
     api.playEvaluate(sessionId, draft).then(setDraftUtility, () => setDraftUtility(null));
@@ -80,6 +101,7 @@ export function Play({ scenarioId, dirty, participants, savedSource }: PlayProps
       const r = await api.playStart({ scenarioId, seat: party, opponents, rounds, seed: 1 });
       const s = r.view;
       setSessionId(r.sessionId);
+      window.sessionStorage.setItem(gameKey, r.sessionId);
       setState(s);
       setDraft(s.me.issues.map((is) => bestIndex(is.values.map((v) => v.evaluation))));
     } catch (e) {
