@@ -1,6 +1,7 @@
 // The JSON API's request and reply types (docs/api.md): the one module the server and the web app share.
 // Types only: no runtime code, so the browser bundle takes nothing from the server.
 import type { TournamentSummary } from '../engine/negotiation/tournament/run.ts';
+import type { PlayGameMove, PlayMoveView } from '../engine/negotiation/play-game.ts';
 
 /** A scenario in the library listing. */
 export interface ScenarioListing {
@@ -32,15 +33,8 @@ export interface PlayerProfile {
   readonly issues: readonly { readonly name: string; readonly weight: number | null; readonly values: readonly { readonly value: string; readonly evaluation: number | null }[] }[];
 }
 
-export interface PlayOffer {
-  readonly round: number;
-  readonly party: string;
-  readonly kind: 'offer' | 'accept' | 'end';
-  readonly outcome: readonly number[] | null;
-  readonly text: string;
-  /** The utility of this outcome to the player (never anyone else's). */
-  readonly myUtility: number | null;
-}
+/** One public move as the player sees it, with the player's own utility (the engine's type). */
+export type PlayOffer = PlayMoveView;
 
 /** The player's view: their own profile, the public moves, and whose turn it is. */
 export interface PlayState {
@@ -53,7 +47,8 @@ export interface PlayState {
   readonly finished: { readonly agreement: readonly number[] | null; readonly text: string; readonly myUtility: number; readonly endReason: string; readonly rounds: number } | null;
 }
 
-export type PlayMove = { readonly type: 'accept' } | { readonly type: 'offer'; readonly outcome: readonly number[] } | { readonly type: 'end' };
+/** A move of the player (the engine's type). */
+export type PlayMove = PlayGameMove;
 
 /** What every play route answers: the seat's own view only. */
 export interface PlayReply {
