@@ -40,10 +40,16 @@ async function personPage(link: string): Promise<Page> {
 async function play(page: Page): Promise<'done' | 'moved' | 'waiting'> {
   if ((await page.getByTestId('live-result').count()) > 0) return 'done';
   if ((await page.getByTestId('live-turn').count()) === 0) return 'waiting';
-  const accept = page.getByTestId('live-accept');
-  if (await accept.isEnabled()) await accept.click();
-  else await page.getByTestId('live-offer').click();
-  return 'moved';
+  // The other person plays at the same time: their move can end this turn (or the session) between
+  // our look and our click, so a control that is gone means "look again", not a failure.
+  try {
+    const accept = page.getByTestId('live-accept');
+    if (await accept.isEnabled({ timeout: 2_000 })) await accept.click({ timeout: 2_000 });
+    else await page.getByTestId('live-offer').click({ timeout: 2_000 });
+    return 'moved';
+  } catch {
+    return 'waiting';
+  }
 }
 
 describe('live session in Chromium', () => {
