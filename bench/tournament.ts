@@ -3,7 +3,6 @@
 // 1,000,000-negotiation tournament streamed to SQLite. Each against a bare loop of the same negotiations.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { negotiateSync } from '../src/engine/agents/negotiate.ts';
@@ -18,6 +17,7 @@ import { loadSourceFiles } from '../src/node/load-files.ts';
 import { SqliteTournamentStore } from '../src/storage/tournament-store.ts';
 import { localPool } from '../src/tournament/pool.ts';
 import { REPO_ROOT, SCENARIOS_DIR } from '../src/testing/shared.ts';
+import { startRedis, waitFor } from '../src/testing/redis.ts';
 
 /** The NegMAS comparison: Boulware, Conceder, Linear, naive tit-for-tat and MiCRO on ANAC 2011 Camera, Grocery and ItexvsCypress. */
 const AGENTS = ['boulware', 'conceder', 'linear', 'naive-tft', 'micro'];
@@ -149,25 +149,6 @@ async function benchScaling(dir: string): Promise<void> {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitFor(cond: () => boolean, limitMs: number, what: string): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function benchQueue(dir: string): Promise<void> {
   const spec = largeSpec();
   const total = planOf(spec).total;
@@ -178,14 +159,10 @@ async function benchQueue(dir: string): Promise<void> {
     exists.once('exit', (code) => res(code === 0));
   });
   if (!ok) return void console.log('skipped: no redis-server on the PATH');
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const redis = await startRedis();
+  const url = redis.url;
   const workers: ChildProcess[] = [];
   try {
-    let out = '';
-    redis.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    await waitFor(() => /Ready to accept connections/.test(out), 20_000, 'redis-server');
-    const url = `redis://127.0.0.1:${port}`;
     const logs: string[] = [];
     for (let i = 0; i < 2; i++) {
       // From the sources, as this bench runs them (bin/parley.js runs the compiled dist/, which may be stale here).
@@ -227,10 +204,7 @@ async function benchQueue(dir: string): Promise<void> {
   } finally {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));
-    if (redis.pid && redis.exitCode === null) {
-      process.kill(redis.pid, 'SIGTERM');
-      await new Promise((r) => redis.once('exit', r));
-    }
+    await redis.stop();
   }
 }
 

@@ -1,37 +1,18 @@
 // Distributed over BullMQ: our own redis-server, three `parley worker` processes, one killed with kill -9 mid-run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parley } from '../testing/cli.ts';
 import { REPO_ROOT, SCENARIOS_DIR } from '../testing/shared.ts';
+import { startRedis, waitFor, type RedisServer } from '../testing/redis.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-queue-'));
-let redis: ChildProcess | undefined;
+let redis: RedisServer | undefined;
 let url = '';
 const workers: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function startWorker(): { proc: ChildProcess; log: () => string } {
   const proc = spawn(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), 'worker', '--queue', url, '--workers', '1', '--stall-ms', '2000'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -42,19 +23,14 @@ function startWorker(): { proc: ChildProcess; log: () => string } {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  redis.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(() => /Ready to accept connections/.test(out), 20_000, 'redis-server');
-  url = `redis://127.0.0.1:${port}`;
+  redis = await startRedis();
+  url = redis.url;
 }, 30_000);
 
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));
-  if (redis?.pid) process.kill(redis.pid, 'SIGTERM');
-  if (redis && redis.exitCode === null) await new Promise((r) => redis!.once('exit', r));
+  await redis?.stop();
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
