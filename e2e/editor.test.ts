@@ -1,37 +1,23 @@
 // End to end: work is never lost, the form editor, the YAML view and deep links (headless Chromium, real server, temporary database).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/server/serve.ts';
-import { ensureWebBuild } from '../src/server/web-build.ts';
-import { artifactPath, launchBrowser, type Browser } from './browser.ts';
+import { type RunningServer } from '../src/server/serve.ts';
+import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
+let workbench: Workbench | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-editor-'));
-  server = await startServer({ port: 0, db: join(dataDir, 'parley.db'), build: false });
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   // Confirmations (removals, discarding changes, leaving with unsaved changes) are accepted.
-  page.on('dialog', (d) => void d.accept());
-  page.setDefaultTimeout(30_000);
+  workbench = await openWorkbench('editor', { pageErrors, acceptDialogs: true });
+  ({ server, page } = workbench);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 /** Waits for a value to satisfy the matcher (the app answers after the server and the worker do). */
 const poll = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 20_000, interval: 100 });

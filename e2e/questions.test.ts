@@ -1,35 +1,21 @@
 // End to end: the What-if screen answers whatever questions a scenario declares — here the labour
 // scenario, unrelated to the ceasefire one — in headless Chromium against a real server.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/server/serve.ts';
-import { ensureWebBuild } from '../src/server/web-build.ts';
-import { artifactPath, launchBrowser, type Browser } from './browser.ts';
+import { type RunningServer } from '../src/server/serve.ts';
+import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
+let workbench: Workbench | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-questions-'));
-  server = await startServer({ port: 0, db: join(dataDir, 'parley.db'), build: false });
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(30_000);
+  workbench = await openWorkbench('questions', { pageErrors });
+  ({ server, page } = workbench);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 

@@ -1,40 +1,27 @@
 // End to end: a small tournament started from the workbench's Tournament screen, in headless Debian Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSourceFiles } from '../src/node/load-files.ts';
-import { startServer, type RunningServer } from '../src/server/serve.ts';
-import { ensureWebBuild } from '../src/server/web-build.ts';
+import { type RunningServer } from '../src/server/serve.ts';
 import { SCENARIOS_DIR } from '../src/testing/shared.ts';
-import { artifactPath, launchBrowser, type Browser } from './browser.ts';
+import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
+let workbench: Workbench | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-tournament-'));
-  server = await startServer({ port: 0, db: join(dataDir, 'parley.db'), build: false });
+  workbench = await openWorkbench('tournament', { pageErrors, timeoutMs: 60000 });
+  ({ server, page } = workbench);
   // A two-party scenario in the library: ANAC 2011 Camera, uploaded through the API as the Library screen does.
   const files = loadSourceFiles([join(SCENARIOS_DIR, 'genius/anac/y2011/Camera')]).map((f) => ({ path: basename(f.path), text: f.text }));
-  const r = await fetch(new URL('api/scenarios/import', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files }) });
+  const r = await fetch(new URL('api/scenarios/import', workbench.server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files }) });
   expect(r.status).toBe(201);
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(60_000);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 describe('Tournament screen', () => {
   it('starts a small tournament, shows the leaderboard, the heat map and the scatter, and lists the run', async () => {

@@ -1,37 +1,26 @@
 // End to end, the views: Play's warning and debrief, no sideways scroll at 390 px, axe-core on
 // every screen, and screenshots of every screen at 1440 and 390 px (test-artifacts/screens/).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/server/serve.ts';
-import { ensureWebBuild, REPO_ROOT } from '../src/server/web-build.ts';
+import { type RunningServer } from '../src/server/serve.ts';
+import { REPO_ROOT } from '../src/server/web-build.ts';
 import { SCENARIOS_DIR } from '../src/testing/shared.ts';
-import { artifactPath, launchBrowser, type Browser } from './browser.ts';
+import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
+let workbench: Workbench | undefined;
 const pageErrors: string[] = [];
 const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-views-'));
-  server = await startServer({ port: 0, db: join(dataDir, 'parley.db'), build: false });
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(30_000);
+  workbench = await openWorkbench('views', { pageErrors });
+  ({ server, page } = workbench);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 

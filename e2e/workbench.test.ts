@@ -1,37 +1,24 @@
 // End to end: the workbench in headless Debian Chromium against a real server with a temporary database.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/server/serve.ts';
-import { ensureWebBuild } from '../src/server/web-build.ts';
+import { type RunningServer } from '../src/server/serve.ts';
 import { SCENARIOS_DIR } from '../src/testing/shared.ts';
-import { artifactPath, launchBrowser, type Browser } from './browser.ts';
+import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
+let workbench: Workbench | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
-  server = await startServer({ port: 0, db: join(dataDir, 'parley.db'), build: false });
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   // Confirmations (removals, discarding changes, leaving with unsaved changes) are accepted.
-  page.on('dialog', (d) => void d.accept());
-  page.setDefaultTimeout(30_000);
+  workbench = await openWorkbench('workbench', { pageErrors, acceptDialogs: true });
+  ({ server, page } = workbench);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 
