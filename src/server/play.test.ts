@@ -3,28 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNative } from '../engine/formats/index.ts';
 import { Store } from '../storage/store.ts';
 import { buildApp } from './app.ts';
+import { OPPONENT_NUMBERS, PLAY_SOURCE } from '../testing/play-scenario.ts';
 import { PlayGame, PlaySessions, playerProfile } from './play.ts';
 
 // Each party's numbers are distinctive, so a leak of the opponent's preferences would show in the JSON.
-const SOURCE = `parley: 1
-name: Game
-issues:
-  - {name: price, options: [low, mid, high]}
-  - {name: time, options: [soon, late]}
-parties:
-  - id: me
-    reservation: 0.111
-    preferences:
-      weights: {price: 0.7, time: 0.3}
-      values: {price: {low: 0, mid: 0.5, high: 1}, time: {soon: 1, late: 0}}
-  - id: them
-    reservation: 0.4242
-    preferences:
-      weights: {price: 0.6137, time: 0.3863}
-      values: {price: {low: 1, mid: 0.777, high: 0}, time: {soon: 0.0123, late: 1}}
-`;
+const SOURCE = PLAY_SOURCE;
 const scenario = readNative('game.yaml', SOURCE);
-const OPPONENT_NUMBERS = ['0.4242', '0.6137', '0.3863', '0.777', '0.0123'];
 const myUtility = (o: readonly number[]) => 0.7 * [0, 0.5, 1][o[0]!]! + 0.3 * [1, 0][o[1]!]!;
 
 /** Fails when a reply holds anything of the opponent's preferences. */
