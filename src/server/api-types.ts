@@ -1,6 +1,6 @@
 // The JSON API's request and reply types (docs/api.md): the one module the server and the web app share.
 // Types only: no runtime code, so the browser bundle takes nothing from the server.
-import type { TournamentSummary } from '../engine/negotiation/tournament/run.ts';
+import type { TournamentStatus, TournamentSummary } from '../engine/negotiation/tournament/run.ts';
 import type { PlayGameMove, PlayMoveView } from '../engine/negotiation/play-game.ts';
 
 /** A scenario in the library listing. */
@@ -72,7 +72,7 @@ export interface TournamentStartRequest {
   readonly selfPlay?: boolean;
 }
 
-export type TournamentRunStatus = 'running' | 'done' | 'interrupted' | 'failed';
+export type TournamentRunStatus = TournamentStatus;
 
 /** A tournament in the list of past and running ones (GET /api/tournaments). */
 export interface TournamentListingReply {

@@ -69,19 +69,16 @@ export const api = {
 
 /** Offers bytes as a file download. */
 export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  offer(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
 }
 
 /** Offers text as a file download. */
 export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  offer(fileName, new Blob([text], { type }));
+}
+
+function offer(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
