@@ -142,8 +142,8 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   const commonFirst = new Int32Array(n0).fill(-1);
   const commonSame = new Uint8Array(n0).fill(1);
   let commonLeft = wantCommon ? n0 : 0;
-  const frontier = createSkyline(d);
-  const rationalFrontier = negLines.length > 0 ? createSkyline(d) : undefined;
+  const frontier = createSkyline(d, space.sizeNumber);
+  const rationalFrontier = negLines.length > 0 ? createSkyline(d, space.sizeNumber) : undefined;
   const best = new Float64Array(S).fill(-Infinity);
   const worst = new Float64Array(S).fill(Infinity);
   const bestRational = new Float64Array(d).fill(-Infinity);

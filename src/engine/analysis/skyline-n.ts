@@ -96,13 +96,14 @@ export class SkylineN implements Skyline {
   readonly dominator: Float64Array;
   hasDominator = false;
 
-  constructor(n: number) {
+  /** `capacity`: how many points to make room for first (more are made room for as needed); at most the outcomes offered. */
+  constructor(n: number, capacity = 16) {
     this.n = n;
     this.dominator = new Float64Array(n);
     this.recent = new Float64Array(RECENT * n);
     // Small first: typed arrays over 64 bytes cost far more to allocate, and most skylines of small spaces stay small.
     this.stack = new Int32Array(16);
-    this.grow(4);
+    this.grow(capacity <= 4 ? 4 : capacity <= 8 ? 8 : 16);
     this.growNodes(1);
     this.nodes = 1;
     this.makeLeaf(0);
