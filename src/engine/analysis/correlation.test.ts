@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kendallTauB, pearson, ranks, spearman } from './correlation.ts';
+import { denseRanks, kendallTauB, pearson, ranks, spearman } from './correlation.ts';
 
 /** Brute-force τ-b over all pairs: the oracle. */
 function kendallBrute(a: readonly number[], b: readonly number[]): number {
@@ -31,6 +31,16 @@ describe('correlation', () => {
     fc.assert(
       fc.property(series, ([a, b]) => {
         expect(kendallTauB(a, b)).toBeCloseTo(kendallBrute(a, b), 12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('dense ranks: the rank of a value is the number of distinct smaller values (property)', () => {
+    const value = fc.oneof(fc.integer({ min: -6, max: 6 }).map((v) => v / 4), fc.double({ noNaN: true }), fc.constant(-0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (a) => {
+        const distinct = [...new Set(a.map((v) => (Object.is(v, -0) ? 0 : v)))];
+        expect(Array.from(denseRanks(Float64Array.from(a)))).toEqual(a.map((v) => distinct.filter((w) => w < v).length));
       }),
       { numRuns: 300 },
     );

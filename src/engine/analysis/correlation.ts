@@ -18,6 +18,31 @@ export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number 
 
 /** Dense ranks (0, 1, …) of the values: equal values share a rank, order is kept. */
 export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
+  // The item indices sorted by value (a quicksort in JS: about twice as fast as sorting a
+  // Float64Array natively, and it needs no binary search afterwards), then one pass.
+  const order = new Int32Array(m);
+  let nan = false;
+  for (let i = 0; i < m; i++) {
+    order[i] = i;
+    if (Number.isNaN(x[i]!)) nan = true;
+  }
+  if (nan) return denseRanksBySearch(x, m);
+  sortIndicesByValue(order, x, 0, m);
+  const out = new Int32Array(m);
+  let rank = -1;
+  let prev = NaN;
+  for (let k = 0; k < m; k++) {
+    const i = order[k]!;
+    const v = x[i]!;
+    if (k === 0 || v !== prev) rank++;
+    prev = v;
+    out[i] = rank;
+  }
+  return out;
+}
+
+/** `denseRanks` for series with NaN (NaN after every number, each NaN its own rank, as before). */
+function denseRanksBySearch(x: ArrayLike<number>, m: number): Int32Array {
   const sorted = new Float64Array(m);
   for (let i = 0; i < m; i++) sorted[i] = x[i]!;
   sorted.sort();
@@ -37,6 +62,46 @@ export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
     out[i] = lo;
   }
   return out;
+}
+
+/** Sorts order[lo, hi) by x[order[·]] ascending (no NaN): quicksort, median of three, insertion sort below 16. */
+function sortIndicesByValue(order: Int32Array, x: ArrayLike<number>, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const a = x[order[lo]!]!;
+    const b = x[order[(lo + hi) >>> 1]!]!;
+    const c = x[order[hi - 1]!]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi - 1;
+    for (;;) {
+      while (x[order[i]!]! < pivot) i++;
+      while (x[order[j]!]! > pivot) j--;
+      if (i >= j) break;
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+      i++;
+      j--;
+    }
+    // recurse into the smaller side, loop on the larger
+    if (j + 1 - lo < hi - j - 1) {
+      sortIndicesByValue(order, x, lo, j + 1);
+      lo = j + 1;
+    } else {
+      sortIndicesByValue(order, x, j + 1, hi);
+      hi = j + 1;
+    }
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const t = order[i]!;
+    const v = x[t]!;
+    let k = i - 1;
+    while (k >= lo && x[order[k]!]! > v) {
+      order[k + 1] = order[k]!;
+      k--;
+    }
+    order[k + 1] = t;
+  }
 }
 
 /**
