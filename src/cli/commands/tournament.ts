@@ -40,6 +40,7 @@ agents:                         # registry names, {name, params}, or your own mo
   - {name: time-dependent, params: {e: 0.5}}
   - {name: boulware, params: {model: frequency, ac: combi}, label: boulware-fm}
   - ./agents/my-agent.ts#tough  # a module path (relative to this file), optionally #export
+  # - remote:alpha              # a remote agent, joining through the lobby (see Remote entrants)
 scenarios:                      # files or folders (a folder of scenario folders gives all)
   - ../shared/scenarios/genius/anac/y2011/Camera
   - ../shared/scenarios/genius/anac/y2010/ItexvsCypress
