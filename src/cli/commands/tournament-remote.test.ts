@@ -20,7 +20,12 @@ interface Running {
 
 /** Runs `parley …` without blocking this process. */
 function parley(...args: string[]): Running {
-  const p = spawn(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return start(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), ...args]);
+}
+
+/** Runs a command without blocking this process. */
+function start(cmd: string, args: string[]): Running {
+  const p = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const watchers: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
@@ -78,6 +83,19 @@ describe('parley tournament with remote:NAME', () => {
     expect(byAgent(s, 'remote:alpha').score).toBe(byAgent(l, 'boulware').score);
     expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
     expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
+  }, 120_000);
+
+  it('the Python example lobby client (long-polling) plays remote:py', async () => {
+    const t = parley('tournament', '--agents', 'remote:py,conceder,linear', '--scenarios', CAMERA, '--rounds', '40', '--workers', '1', '--json', '--db', join(dir, 'py.db'));
+    const [, url, token] = await t.waitFor(/parley join (\S+) --lobby py --token (\S+) --agent AGENT/);
+    const py = start('python3', [join(REPO_ROOT, 'examples/python/parley_lobby.py'), '--url', url!, '--name', 'py', '--token', token!]);
+    const [tr, pr] = await Promise.all([t.done, py.done]);
+    expect(tr.code, tr.stderr).toBe(0);
+    expect(pr.code, pr.stderr).toBe(0);
+    expect(JSON.parse(tr.stdout)).toMatchObject({ negotiations: 6, complete: true, faults: 0 });
+    const lines = pr.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.at(-1)).toEqual({ seats: 4, reason: 'done' });
+    expect(new Set(lines.slice(0, -1).map((l) => l.negotiation)).size).toBe(4);
   }, 120_000);
 
   it('fails clearly, writing nothing, when the remote entrant does not connect within --remote-wait', async () => {
