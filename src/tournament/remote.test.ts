@@ -96,6 +96,19 @@ describe('remote entrants', () => {
     expect(s.seats.every((x) => x.result && !x.error)).toBe(true);
   }, 60_000);
 
+  it('a long negotiation (1000-round deadline) is not throttled: the remote plays as fast as it can, and still equals the local run', async () => {
+    host = await startTournamentHost({ names: ['alpha'] });
+    const lobby = connectLobby(host.url, host.lobby.tokenFor('alpha'), 'alpha', 'boulware');
+    const flags = { scenarios: CAMERA, rounds: '1000', seed: '2' };
+    const remote = await run({ ...flags, agents: 'remote:alpha,conceder' }, host);
+    const local = await run({ ...flags, agents: 'boulware,conceder' });
+    expect(remote.summary.faults).toBe(0);
+    expect(remote.rows.map(essence)).toEqual(local.rows.map(essence));
+    expect(Math.max(...remote.rows.map((r) => r.rounds))).toBeGreaterThan(250); // beyond the workbench's burst of 200 messages
+    await host.close('done');
+    expect((await lobby.finished).seats.length).toBe(2);
+  }, 60_000);
+
   it('a lobby client that disconnects mid-tournament gives faults, not a hang', async () => {
     host = await startTournamentHost({ names: ['alpha'] });
     let seen = 0;
