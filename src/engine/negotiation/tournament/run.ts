@@ -11,7 +11,7 @@ import { planOf, prepareTournament, type PrepareOptions, type TournamentSpec } f
  * pool or queue. `run` resolves with one row per job (in any order).
  */
 export interface TournamentPool {
-  /** How many batches it runs at once. */
+  /** How many batches it runs at once (read before each batch is handed out: a queue's workers may come and go). */
   readonly concurrency: number;
   run(jobs: readonly TournamentJob[]): Promise<readonly NegotiationRow[]>;
   close(): Promise<void>;
@@ -296,7 +296,8 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
   };
 
   let undispatched = total - before;
-  const maxInFlight = Math.max(2, pool.concurrency * 2);
+  // Two batches per unit of concurrency: one running, one waiting, so no thread waits for this one between batches.
+  const maxInFlight = () => Math.max(2, pool.concurrency * 2);
   let cursor = 0;
   const nextBatch = (): TournamentJob[] => {
     const size = options.batchSize ?? defaultBatchSize(undispatched, pool.concurrency);
@@ -314,7 +315,7 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
   try {
     progress(true);
     for (;;) {
-      while (!failure && !options.signal?.aborted && inFlight.size < maxInFlight) {
+      while (!failure && !options.signal?.aborted && inFlight.size < maxInFlight()) {
         const jobs = nextBatch();
         if (jobs.length === 0) break;
         const p: Promise<void> = pool.run(jobs).then(
