@@ -63,7 +63,7 @@ export function QuotePicker({ what, documents, texts, onPick }: QuotePickerProps
       <div className="row">
         <label>
           Document{' '}
-          <select value={docId} onChange={(e) => setDocId(e.target.value)}>
+          <select aria-label="Document to quote from" value={docId} onChange={(e) => setDocId(e.target.value)}>
             {withText.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title ?? d.id}
