@@ -115,7 +115,23 @@ describe('the workbench keeps work and addresses', () => {
     await poll(() => yaml.inputValue()).toMatch(/- id: patient-ukraine\n\s+description: Ukraine can wait longer\n\s+patch:\n\s+parties:\n\s+ukraine:\n\s+reservation: 0.55/);
     // The change is shown against the base.
     const diff = page.getByTestId('variant-patient-ukraine');
-    expect(await diff.locator('table.diff tbody tr').first().textContent()).toMatch(/ukraine's reservation.*0\.55/);
+    expect(await diff.locator('table.diff tbody tr').first().textContent()).toMatch(/ukraine's reservation.*0\.55/i);
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    // Variants follow the base: removing the issue a change names drops the change, and says so.
+    await change.getByLabel('Kind of change to patient-ukraine').selectOption('weight');
+    await change.getByLabel('Party changed in patient-ukraine').selectOption('ukraine');
+    await change.getByLabel('Issue changed in patient-ukraine').selectOption('crimea');
+    await change.getByLabel('New value in patient-ukraine').fill('0.3');
+    await change.getByRole('button', { name: 'Add change' }).click();
+    await poll(() => diff.locator('table.diff tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Remove issue crimea' }).click();
+    await poll(() => page.getByTestId('variant-follow-note').textContent()).toMatch(/patient-ukraine: Ukraine's weight of crimea.*Ctrl\+Z brings them back/);
+    expect(await diff.locator('table.diff tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('variant-stale-patient-ukraine').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await poll(() => diff.locator('table.diff tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: "Remove the change of Ukraine's weight of crimea from patient-ukraine" }).click();
+    await poll(() => diff.locator('table.diff tbody tr').count()).toBe(1);
     expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
     // The variant is offered on every screen.
     await page.getByLabel('Variant shown on every screen').selectOption('patient-ukraine');

@@ -17,6 +17,8 @@ import { Variants } from '../editor/sections/Variants.tsx';
 import { Weights } from '../editor/sections/Weights.tsx';
 import { warnings as findWarnings, warningsAt, type Path } from '../editor/warnings.ts';
 import { YamlView, type YamlViewHandle } from '../editor/YamlView.tsx';
+import { describeChange, droppedChanges } from '../editor/variant-follow.ts';
+import { parse as parseYaml } from 'yaml';
 import type { DraftStatus } from '../workspace.ts';
 
 export interface EditorProps {
@@ -54,11 +56,33 @@ function fieldFor(path: string): HTMLElement | null {
   return best;
 }
 
+/** What a removal from the base took out of the variants, in words (null when nothing). */
+function followNote(before: string, after: string): string | null {
+  const read = (t: string): unknown => {
+    try {
+      return parseYaml(t, { maxAliasCount: 100 }) as unknown;
+    } catch {
+      return null;
+    }
+  };
+  const was = read(before);
+  const dropped = droppedChanges(was, read(after));
+  if (dropped.length === 0) return null;
+  const parties = (was as { parties?: { id?: unknown; name?: unknown }[] } | null)?.parties ?? [];
+  const nameOf = (id: string) => {
+    const p = Array.isArray(parties) ? parties.find((x) => x?.id === id) : undefined;
+    return typeof p?.name === 'string' ? p.name : id;
+  };
+  const list = dropped.map((d) => `${d.variant}: ${describeChange(d.change.path, nameOf)}`).join('; ');
+  return `Variants follow the base: ${dropped.length === 1 ? 'this change named what was removed and was dropped' : `these ${dropped.length} changes named what was removed and were dropped`} — ${list}. (Ctrl+Z brings ${dropped.length === 1 ? 'it' : 'them'} back.)`;
+}
+
 /** The scenario editor: a form over every part of the scenario, beside the YAML it edits. */
 export function Editor({ scenarioId, source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [editError, setEditError] = useState<string | null>(null);
+  const [followText, setFollowNote] = useState<string | null>(null);
   const yaml = useRef<YamlViewHandle>(null);
   const texts = useDocumentTexts(scenarioId);
   const parsed = useMemo(() => readDoc(source), [source]);
@@ -74,7 +98,10 @@ export function Editor({ scenarioId, source, diagnostics, scenario, builtin, dir
   /** Applies a structured edit; an edit the document cannot take (e.g. a duplicate name) is reported, not applied. */
   const apply = (f: () => string, key?: string): boolean => {
     try {
-      onSource(f(), key);
+      const next = f();
+      // A structural edit (no keystroke key) that removed a party, issue or option: say which variant changes went with it.
+      setFollowNote(key === undefined ? followNote(source, next) : null);
+      onSource(next, key);
       setEditError(null);
       return true;
     } catch (e) {
@@ -144,6 +171,11 @@ export function Editor({ scenarioId, source, diagnostics, scenario, builtin, dir
       {editError && (
         <p role="alert" className="error" data-testid="edit-error">
           {editError}
+        </p>
+      )}
+      {followText && (
+        <p role="status" className="warning" data-testid="variant-follow-note">
+          {followText}
         </p>
       )}
       <div aria-live="polite" data-testid="diagnostics">
