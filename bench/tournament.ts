@@ -3,7 +3,7 @@
 // 1,000,000-negotiation tournament streamed to SQLite. Each against a bare loop of the same negotiations.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { negotiateSync } from '../src/engine/agents/negotiate.ts';
@@ -140,26 +140,39 @@ function mainThreadCpu(): number | null {
   }
 }
 
+/** CPU seconds of another process so far, all its threads (Linux: /proc; NaN elsewhere). */
+function processCpu(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds of this process, all its threads. */
+const ownCpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+
 /**
  * The machine's parallel ceiling for this work: the bare loop of the same tournament in 1 thread, then split over
  * 2 threads running at once (each warmed on 300 negotiations first). What 2 threads can give at best here,
  * whatever a tournament's pool does: cores shared with other jobs, SMT siblings, memory bandwidth and turbo show up in it.
  */
 async function bareCeiling(repetitions: number): Promise<{ one: number; two: number }> {
-  const run = (parts: number) => {
+  const filename = new URL('./bare-thread.ts', import.meta.url).href;
+  const run = async (parts: number) => {
     const barrier = new SharedArrayBuffer(4);
-    return Promise.all(
-      Array.from({ length: parts }, (_, part) => {
-        const w = new Worker(new URL('./bare-thread.ts', import.meta.url), {
-          workerData: { agents: AGENTS, scenarios: SCENARIOS, repetitions, rounds: ROUNDS, seed: 2, part, parts, barrier },
-          execArgv: [...process.execArgv],
-        });
-        return new Promise<number>((res, rej) => {
-          w.once('message', (t: number) => res(t));
-          w.once('error', rej);
-        }).finally(() => void w.terminate());
-      }),
-    ).then((ts) => Math.max(...ts));
+    // TypeScript in the threads: tsx's loader, as the tournament pool does.
+    const threads = new Piscina({ filename, minThreads: parts, maxThreads: parts, concurrentTasksPerWorker: 1, execArgv: process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv] : [...process.execArgv, '--import', 'tsx'] });
+    try {
+      const ts = await Promise.all(Array.from({ length: parts }, (_, part) => threads.run({ agents: AGENTS, scenarios: SCENARIOS, repetitions, rounds: ROUNDS, seed: 2, part, parts, barrier }) as Promise<number>));
+      return Math.max(...ts);
+    } finally {
+      await threads.destroy();
+    }
   };
   return { one: await run(1), two: await run(2) };
 }
@@ -258,9 +271,18 @@ async function benchQueue(dir: string): Promise<void> {
       });
       const local: number[] = [];
       const queued: number[] = [];
+      // CPU of everything that works on the run: this process (the coordinator, and the local pool's threads), and
+      // for the queue also both worker processes and redis-server. Under load it shows the queue's cost that an idle
+      // machine's wall time would show once both cores are busy.
+      const allCpu = () => ownCpu() + workers.reduce((s, w) => s + processCpu(w.pid), 0) + processCpu(redis.pid);
+      const localCpu: number[] = [];
+      const queueCpu: number[] = [];
       try {
         for (let k = 0; k < 3; k++) {
+          let c0 = allCpu();
           local.push((await runStored(spec, kept, dir, `local-${repetitions}-${k}`)).summary.seconds);
+          localCpu.push(allCpu() - c0);
+          c0 = allCpu();
           const path = join(dir, `queue-${repetitions}-${k}.db`);
           const store = SqliteTournamentStore.open(path);
           const q = queuePool({ url, store });
@@ -269,6 +291,7 @@ async function benchQueue(dir: string): Promise<void> {
             queued.push((await executeTournament(id, { store, pool: q.factory })).seconds);
           } finally {
             await q.close();
+            queueCpu.push(allCpu() - c0);
             store.close();
             for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
           }
@@ -283,7 +306,9 @@ async function benchQueue(dir: string): Promise<void> {
           `queue ${qb.toFixed(2)} s (${(total / qb).toFixed(0)}/s): overhead ${(((qb - l) / l) * 100).toFixed(1)} %. ` +
           `First runs (cold): local ${local[0]!.toFixed(2)} s (its threads started and warmed before, ${localStart.toFixed(2)} s), ` +
           `queue ${queued[0]!.toFixed(2)} s (the workers start their threads inside it: ${(((queued[0]! - l) / l) * 100).toFixed(0)} % over the warm local run). ` +
-          `All runs: local ${local.map((x) => x.toFixed(2)).join(' / ')} s, queue ${queued.map((x) => x.toFixed(2)).join(' / ')} s (load ${load()})`,
+          `All runs: local ${local.map((x) => x.toFixed(2)).join(' / ')} s, queue ${queued.map((x) => x.toFixed(2)).join(' / ')} s. ` +
+          `CPU (all processes, warm runs): local ${median(localCpu.slice(1)).toFixed(2)} s, queue ${median(queueCpu.slice(1)).toFixed(2)} s: ` +
+          `${(((median(queueCpu.slice(1)) - median(localCpu.slice(1))) / median(localCpu.slice(1))) * 100).toFixed(1)} % more (load ${load()})`,
       );
     }
     console.log(`worker processes started (spawn → ready, both): ${workerStart.toFixed(2)} s`);
