@@ -2,6 +2,7 @@
 import { ScenarioError, readNative } from 'parley';
 import type { Diagnostic, Scenario } from 'parley';
 import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { followRemoval, type Removed } from './variant-follow.ts';
 
 export interface Diagnosis {
   readonly scenario: Scenario | null;
@@ -262,7 +263,8 @@ export function addIssue(source: string, issue: NewIssue): string {
  * Removes an issue and what refers to it: weights and value functions, red-line conditions
  * (a red line left with no condition is removed) and the issue's entry in reservation outcomes.
  * A concession question drops the issue from its list (and goes when the issue was its only one).
- * Constraint-based preferences and variant patches are left for the reader to report.
+ * Variants' changes that name the issue are dropped (variant-follow.ts). Constraint-based
+ * preferences are left for the reader to report.
  */
 export function removeIssue(source: string, name: string): string {
   return edit(source, (doc) => {
@@ -295,6 +297,7 @@ export function removeIssue(source: string, name: string): string {
       if (issues.length === 1) remove(doc, ['questions', q]);
       else remove(doc, ['questions', q, 'issues', i]);
     }
+    followInVariants(doc, js, { kind: 'issue', name });
     remove(doc, ['issues', k]);
   });
 }
@@ -330,8 +333,8 @@ export function addOption(source: string, issue: string, option: string): string
 /**
  * Removes an option of a categorical issue, and its value in every table. A red line that
  * lists it no longer does; a red line whose list for the issue is left empty can never be
- * crossed and is removed. A reservation outcome that uses the option is left for the reader
- * to report, as is an issue left with no option.
+ * crossed and is removed. Variants' changes that name the option are dropped. A reservation
+ * outcome that uses the option is left for the reader to report, as is an issue left with no option.
  */
 export function removeOption(source: string, issue: string, option: string): string {
   return edit(source, (doc) => {
@@ -353,6 +356,7 @@ export function removeOption(source: string, issue: string, option: string): str
         }
       }
     });
+    followInVariants(doc, js, { kind: 'option', issue, option });
     remove(doc, ['issues', k, 'options', j]);
   });
 }
@@ -461,8 +465,8 @@ export function addParty(source: string, party: NewParty): string {
 }
 
 /**
- * Removes a party, its id from the agreement rule's voters and required parties, and the
- * questions that name it (as the conceding party, the mediator or the protected party). A rule
+ * Removes a party, its id from the agreement rule's voters and required parties (the variants'
+ * too, whose changes of the party are dropped), and the questions that name it (as the conceding party, the mediator or the protected party). A rule
  * left with no voters, or a quorum above the voters left, is for the reader to report.
  */
 export function removeParty(source: string, id: string): string {
@@ -482,6 +486,7 @@ export function removeParty(source: string, id: string): string {
       const question = obj(questions[q]);
       if ([question.party, question.mediator, question.protects].includes(id)) remove(doc, ['questions', q]);
     }
+    followInVariants(doc, js, { kind: 'party', id });
     remove(doc, ['parties', p]);
   });
 }
@@ -666,6 +671,19 @@ export function removeSource(source: string, path: Path, index: number): string 
   });
 }
 
+/** Declares a document that sources quote from (`documents: [{id, title}]`); no path: its text is attached in the editor. */
+export function addDocument(source: string, id: string, title: string): string {
+  return edit(source, (doc) => {
+    const d = id.trim();
+    if (!d) throw new Error('a document needs an id');
+    if (/[/\\]/.test(d)) throw new Error('a document id has no slashes');
+    if (arr(plain(doc).documents).some((x) => x && typeof x === 'object' && (x as Loose).id === d)) throw new Error(`there is already a document "${d}"`);
+    const node = doc.createNode({ id: d, title: title.trim() || d });
+    if (doc.getIn(['documents']) === undefined) doc.setIn(['documents'], blockList(doc));
+    doc.addIn(['documents'], node);
+  });
+}
+
 // Variants: a list of changes (a patch) against the base scenario.
 
 const variantIndex = (js: Loose, id: string): number => indexBy(js, 'variants', 'id', id);
@@ -723,17 +741,19 @@ export function removeVariantChange(source: string, id: string, patchPath: reado
   });
 }
 
-/** One change of a variant: where (in patch terms) and the new value. */
-export interface VariantChange {
-  readonly path: readonly string[];
-  readonly value: unknown;
-}
+export { flattenPatch, type VariantChange } from './variant-follow.ts';
 
-/** A patch as a list of changes: every leaf (a number, text, list, null or annotated number) with its path. */
-export function flattenPatch(patch: unknown, prefix: readonly string[] = []): VariantChange[] {
-  const o = patch && typeof patch === 'object' && !Array.isArray(patch) ? (patch as Loose) : null;
-  if (!o || (prefix.length > 0 && ('value' in o || Object.keys(o).length === 0))) return [{ path: prefix, value: patch }];
-  return Object.entries(o).flatMap(([k, v]) => flattenPatch(v, [...prefix, k]));
+/** Variants follow a removal from the base: their changes that name what went are dropped (variant-follow.ts). */
+function followInVariants(doc: Document, js: Loose, removed: Removed): void {
+  arr(js.variants).forEach((v, n) => {
+    const patch = obj(v).patch;
+    const next = followRemoval(patch, removed).patch;
+    if (JSON.stringify(next) === JSON.stringify(patch)) return;
+    own(doc, ['variants', n]);
+    const node = doc.createNode(next);
+    if (isMap(node)) node.flow = false;
+    doc.setIn(['variants', n, 'patch'], node);
+  });
 }
 
 /** The base scenario's value at a patch path (lists of parties, issues, options and documents addressed by id/name). */

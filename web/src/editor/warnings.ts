@@ -1,5 +1,6 @@
 // Warnings (not errors) about a scenario that reads but may not mean what was meant.
 import type { ScenarioDoc } from './doc-model.ts';
+import { changeProblem, describeChange, flattenPatch, type BaseNames } from './variant-follow.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -26,7 +27,7 @@ export function weightSum(weights: Readonly<Record<string, string>>): number | n
 
 export const outOfUnit = (x: number | null): boolean => x !== null && (x < 0 || x > 1);
 
-/** Weights that do not sum to 1, and values and reservations outside [0, 1]. */
+/** Weights that do not sum to 1, values and reservations outside [0, 1], and variant changes that no longer apply to the base. */
 export function warnings(doc: ScenarioDoc): Warning[] {
   const out: Warning[] = [];
   doc.parties.forEach((p, i) => {
@@ -46,6 +47,17 @@ export function warnings(doc: ScenarioDoc): Warning[] {
     }
     if (p.reservation.kind === 'number' && outOfUnit(num(p.reservation.text))) {
       out.push({ path: ['parties', i, 'reservation'], message: `${who}'s reservation ${p.reservation.text} is outside 0…1: no deal (or every deal) passes it.` });
+    }
+  });
+  const names: BaseNames = {
+    parties: new Set(doc.parties.map((p) => p.id)),
+    issues: new Map(doc.issues.map((is) => [is.name, is.kind === 'categorical' ? new Set(is.options.map((o) => o.name)) : null])),
+  };
+  const nameOf = (id: string) => doc.parties.find((p) => p.id === id)?.name ?? id;
+  doc.variants.forEach((v, n) => {
+    for (const c of flattenPatch(v.patch)) {
+      const reason = c.path.length ? changeProblem(names, v.patch, c) : null;
+      if (reason) out.push({ path: ['variants', n], message: `Variant ${v.id}: the change of ${describeChange(c.path, nameOf)} no longer applies (${reason}); remove it under Variants.` });
     }
   });
   return out;

@@ -6,6 +6,8 @@ import { knownQuotes, readDoc } from '../editor/doc-model.ts';
 import type { SectionProps } from '../editor/fields.tsx';
 import { plainDiagnostic } from '../editor/plain-errors.ts';
 import { Agreement } from '../editor/sections/Agreement.tsx';
+import { Documents } from '../editor/sections/Documents.tsx';
+import { useDocumentTexts } from '../editor/document-texts.ts';
 import { General } from '../editor/sections/General.tsx';
 import { Issues } from '../editor/sections/Issues.tsx';
 import { Parties } from '../editor/sections/Parties.tsx';
@@ -15,9 +17,13 @@ import { Variants } from '../editor/sections/Variants.tsx';
 import { Weights } from '../editor/sections/Weights.tsx';
 import { warnings as findWarnings, warningsAt, type Path } from '../editor/warnings.ts';
 import { YamlView, type YamlViewHandle } from '../editor/YamlView.tsx';
+import { describeChange, droppedChanges } from '../editor/variant-follow.ts';
+import { parse as parseYaml } from 'yaml';
 import type { DraftStatus } from '../workspace.ts';
 
 export interface EditorProps {
+  /** The open scenario's id (its document texts are asked for by it). */
+  readonly scenarioId: string;
   readonly source: string;
   readonly diagnostics: readonly Diagnostic[];
   /** The last scenario that read without errors. */
@@ -50,12 +56,35 @@ function fieldFor(path: string): HTMLElement | null {
   return best;
 }
 
+/** What a removal from the base took out of the variants, in words (null when nothing). */
+function followNote(before: string, after: string): string | null {
+  const read = (t: string): unknown => {
+    try {
+      return parseYaml(t, { maxAliasCount: 100 }) as unknown;
+    } catch {
+      return null;
+    }
+  };
+  const was = read(before);
+  const dropped = droppedChanges(was, read(after));
+  if (dropped.length === 0) return null;
+  const parties = (was as { parties?: { id?: unknown; name?: unknown }[] } | null)?.parties ?? [];
+  const nameOf = (id: string) => {
+    const p = Array.isArray(parties) ? parties.find((x) => x?.id === id) : undefined;
+    return typeof p?.name === 'string' ? p.name : id;
+  };
+  const list = dropped.map((d) => `${d.variant}: ${describeChange(d.change.path, nameOf)}`).join('; ');
+  return `Variants follow the base: ${dropped.length === 1 ? 'this change named what was removed and was dropped' : `these ${dropped.length} changes named what was removed and were dropped`} — ${list}. (Ctrl+Z brings ${dropped.length === 1 ? 'it' : 'them'} back.)`;
+}
+
 /** The scenario editor: a form over every part of the scenario, beside the YAML it edits. */
-export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
+export function Editor({ scenarioId, source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [editError, setEditError] = useState<string | null>(null);
+  const [followText, setFollowNote] = useState<string | null>(null);
   const yaml = useRef<YamlViewHandle>(null);
+  const texts = useDocumentTexts(scenarioId);
   const parsed = useMemo(() => readDoc(source), [source]);
   // While the YAML does not parse, the form keeps showing the last version that did (read-only).
   const lastParsed = useRef(parsed);
@@ -69,7 +98,10 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
   /** Applies a structured edit; an edit the document cannot take (e.g. a duplicate name) is reported, not applied. */
   const apply = (f: () => string, key?: string): boolean => {
     try {
-      onSource(f(), key);
+      const next = f();
+      // A structural edit (no keystroke key) that removed a party, issue or option: say which variant changes went with it.
+      setFollowNote(key === undefined ? followNote(source, next) : null);
+      onSource(next, key);
       setEditError(null);
       return true;
     } catch (e) {
@@ -108,6 +140,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
         problemsAt: (path: Path) => diagnosticsAt(diagnostics, formatPath([...path])),
         warningsAt: (path: Path) => warningsAt(warnings, path),
         quotes,
+        texts,
       }
     : null;
 
@@ -138,6 +171,11 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       {editError && (
         <p role="alert" className="error" data-testid="edit-error">
           {editError}
+        </p>
+      )}
+      {followText && (
+        <p role="status" className="warning" data-testid="variant-follow-note">
+          {followText}
         </p>
       )}
       <div aria-live="polite" data-testid="diagnostics">
@@ -185,13 +223,14 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       {ctx && (
         <fieldset disabled={frozen} className="editor-form">
           <nav aria-label="Editor sections" className="row hint">
-            {['general', 'parties', 'issues', 'weights', 'values', 'red-lines', 'agreement', 'variants', 'sources', 'yaml'].map((s) => (
+            {['general', 'documents', 'parties', 'issues', 'weights', 'values', 'red-lines', 'agreement', 'variants', 'sources', 'yaml'].map((s) => (
               <a key={s} href={`#ed-${s}`} onClick={(e) => { e.preventDefault(); document.getElementById(`ed-${s}`)?.scrollIntoView(); }}>
                 {s.replace('-', ' ')}
               </a>
             ))}
           </nav>
           <General {...ctx} />
+          <Documents {...ctx} />
           <Parties {...ctx} />
           <Issues {...ctx} />
           <Weights {...ctx} />
@@ -210,7 +249,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                     <strong>{e.subject}</strong>
                     {e.provenance.sources?.map((s, k) => (
                       <blockquote key={k}>
-                        “{s.quote}”{s.document ? <cite> — {s.document}</cite> : null}
+                        “{s.quote}”{s.document ? <cite> — {doc?.documents.find((d) => d.id === s.document)?.title ?? s.document}</cite> : null}
                         {s.locator ? `, ${s.locator}` : ''}
                       </blockquote>
                     ))}

@@ -2,19 +2,9 @@ import { useMemo, useState } from 'react';
 import { parse as parseYaml } from 'yaml';
 import { addVariant, baseValueAt, flattenPatch, removeVariant, removeVariantChange, setText, setVariantChange } from '../doc-edit.ts';
 import { Field, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
+import { baseNames, changeProblem, describeChange } from '../variant-follow.ts';
 
-/** A change's place in words: `parties.ukraine.preferences.weights.crimea` → "ukraine's weight of crimea". */
-export function describeChange(path: readonly string[]): string {
-  const [head, id, ...rest] = path;
-  if (head === 'parties' && id !== undefined) {
-    if (rest[0] === 'reservation') return `${id}'s reservation`;
-    if (rest[0] === 'preferences' && rest[1] === 'weights' && rest[2]) return `${id}'s weight of ${rest[2]}`;
-    if (rest[0] === 'preferences' && rest[1] === 'values' && rest[2]) return `${id}'s value of ${rest[2]}${rest.at(-1) !== rest[2] ? ` = ${rest.at(-1)}` : ''}`;
-    return `${id}'s ${rest.join(' › ')}`;
-  }
-  if (head === 'agreement') return path.length > 1 ? `agreement ${path.slice(1).join(' › ')}` : 'agreement rule';
-  return path.join(' › ');
-}
+export { describeChange };
 
 /** A value as the diff shows it. */
 export function showValue(v: unknown): string {
@@ -37,11 +27,16 @@ export function Variants(ctx: SectionProps) {
       return null;
     }
   }, [source]);
+  const names = useMemo(() => baseNames(base), [base]);
+  const nameOf = (id: string) => doc.parties.find((p) => p.id === id)?.name ?? id;
   return (
     <Section id="variants" title="Variants" hint="A variant is a list of changes to the base scenario (a patch): the table shows each change against the base as it is now, so edits of the base show through. Pick a variant at the top of the page to see it on every screen.">
       {doc.variants.length === 0 && <p className="hint">No variants yet.</p>}
       {doc.variants.map((v, n) => {
         const changes = flattenPatch(v.patch);
+        // Changes that name what the base no longer has (after an edit of the YAML, say): flagged, with the reason.
+        const stale = changes.map((c) => (c.path.length ? changeProblem(names, v.patch, c) : null));
+        const staleCount = stale.filter(Boolean).length;
         return (
           <article key={n} className="variant" data-testid={`variant-${v.id}`} data-path={`variants[${n}]`}>
             <h4>
@@ -50,6 +45,23 @@ export function Variants(ctx: SectionProps) {
             <label className="block">
               Description <Field label={`Description of variant ${v.id}`} value={v.description ?? ''} width={50} onChange={(t) => apply(() => setText(source, ['variants', n, 'description'], t), `variant-description:${n}`)} />
             </label>
+            {staleCount > 0 && (
+              <div className="warning" role="status" data-testid={`variant-stale-${v.id}`}>
+                <strong>{staleCount === 1 ? '1 change no longer applies' : `${staleCount} changes no longer apply`}</strong> to the base as it is now, so the variant cannot be applied until {staleCount === 1 ? 'it is' : 'they are'} removed:
+                <ul>
+                  {changes.map((c, i) =>
+                    stale[i] ? (
+                      <li key={c.path.join('\u0000')}>
+                        {describeChange(c.path, nameOf)}: {stale[i]}
+                      </li>
+                    ) : null,
+                  )}
+                </ul>
+                <button type="button" onClick={() => apply(() => changes.reduce((src, c, i) => (stale[i] ? removeVariantChange(src, v.id, c.path) : src), source))}>
+                  Remove the {staleCount === 1 ? 'change' : `${staleCount} changes`} that no longer apply
+                </button>
+              </div>
+            )}
             {changes.length === 0 ? (
               <p className="hint">No changes yet: the variant is the base scenario.</p>
             ) : (
@@ -65,15 +77,15 @@ export function Variants(ctx: SectionProps) {
                     </tr>
                   </thead>
                   <tbody>
-                    {changes.map((c) => {
+                    {changes.map((c, i) => {
                       const was = baseValueAt(base, c.path);
                       return (
-                        <tr key={c.path.join('\u0000')}>
-                          <th scope="row">{describeChange(c.path)}</th>
-                          <td className="diff-old">{showValue(was)}</td>
+                        <tr key={c.path.join('\u0000')} className={stale[i] ? 'stale-change' : undefined}>
+                          <th scope="row">{describeChange(c.path, nameOf)}</th>
+                          <td className="diff-old">{stale[i] ? `no longer applies: ${stale[i]}` : showValue(was)}</td>
                           <td className="diff-new">{showValue(c.value)}</td>
                           <td>
-                            <RemoveButton label={`Remove the change of ${describeChange(c.path)} from ${v.id}`} onRemove={() => apply(() => removeVariantChange(source, v.id, c.path))} />
+                            <RemoveButton label={`Remove the change of ${describeChange(c.path, nameOf)} from ${v.id}`} onRemove={() => apply(() => removeVariantChange(source, v.id, c.path))} />
                           </td>
                         </tr>
                       );
