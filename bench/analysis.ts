@@ -104,7 +104,7 @@ function fmt(ms: number): string {
  * the bare loop (which also builds each party's tables) in the same run; the
  * target ratio per case is printed beside it.
  */
-function benchNParty(): void {
+export function benchNParty(): void {
   console.log('analysis, n parties: analyze() on the parsed scenario vs the bare loop, per call (best of 5 rounds of ≥ 20 ms), one core');
   const cases: { label: string; scenario: Scenario; target: number }[] = [];
   for (const c of anac2016()) cases.push({ label: c, scenario: importScenario(loadSourceFiles([join(SCENARIOS_DIR, c)])), target: 10 });

@@ -2,7 +2,8 @@
 // 1 to 2 worker threads, the BullMQ queue against the local pool, and (opt-in: PARLEY_BENCH_MILLION=1) a
 // 1,000,000-negotiation tournament streamed to SQLite. Each against a bare loop of the same negotiations.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Piscina } from 'piscina';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { negotiateSync } from '../src/engine/agents/negotiate.ts';
@@ -15,7 +16,7 @@ import { executeTournament, MemoryTournamentStore, type TournamentPoolFactory, t
 import { planOf, prepareTournament, type TournamentSpec } from '../src/engine/negotiation/tournament/spec.ts';
 import { loadSourceFiles } from '../src/node/load-files.ts';
 import { SqliteTournamentStore } from '../src/storage/tournament-store.ts';
-import { localPool } from '../src/tournament/pool.ts';
+import { localPool, startLocalPool } from '../src/tournament/pool.ts';
 import { REPO_ROOT, SCENARIOS_DIR } from '../src/testing/shared.ts';
 import { startRedis, waitFor } from '../src/testing/redis.ts';
 
@@ -60,13 +61,25 @@ function bareLoop(spec: TournamentSpec): { seconds: number; agreements: number }
 }
 
 /** Runs a prepared tournament into a fresh SQLite file with a pool; returns the summary and the wall time including pool start-up. */
-async function runStored(spec: TournamentSpec, pool: TournamentPoolFactory, dir: string, name: string, onProgress?: Parameters<typeof executeTournament>[1]['onProgress']): Promise<{ summary: TournamentSummary; wall: number; dbBytes: number }> {
+async function runStored(
+  spec: TournamentSpec,
+  pool: TournamentPoolFactory,
+  dir: string,
+  name: string,
+  onProgress?: Parameters<typeof executeTournament>[1]['onProgress'],
+  onReady?: () => void,
+): Promise<{ summary: TournamentSummary; wall: number; dbBytes: number }> {
   const path = join(dir, `${name}.db`);
   const store = SqliteTournamentStore.open(path);
   try {
     const id = store.create(spec, planOf(spec).total);
     const t0 = performance.now();
-    const summary = await executeTournament(id, { store, pool, ...(onProgress ? { onProgress, progressIntervalMs: 1000 } : {}) });
+    const ready: TournamentPoolFactory = async (s, runId) => {
+      const p = await pool(s, runId);
+      onReady?.();
+      return p;
+    };
+    const summary = await executeTournament(id, { store, pool: ready, ...(onProgress ? { onProgress, progressIntervalMs: 1000 } : {}) });
     const wall = (performance.now() - t0) / 1000;
     store.close(); // checkpoints the WAL into the file
     return { summary, wall, dbBytes: statSync(path).size };
@@ -117,6 +130,53 @@ function largeSpec(repetitions = 40): TournamentSpec {
   return prepareTournament({ ...negmasConfig(true), repetitions, seed: 2 }, agentFactory);
 }
 
+/** CPU seconds of this process's main thread so far (Linux: /proc; null elsewhere). */
+function mainThreadCpu(): number | null {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of another process so far, all its threads (Linux: /proc; NaN elsewhere). */
+function processCpu(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds of this process, all its threads. */
+const ownCpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+
+/**
+ * The machine's parallel ceiling for this work: the bare loop of the same tournament in 1 thread, then split over
+ * 2 threads running at once (each warmed on 300 negotiations first). What 2 threads can give at best here,
+ * whatever a tournament's pool does: cores shared with other jobs, SMT siblings, memory bandwidth and turbo show up in it.
+ */
+async function bareCeiling(repetitions: number): Promise<{ one: number; two: number }> {
+  const filename = new URL('./bare-thread.ts', import.meta.url).href;
+  const run = async (parts: number) => {
+    const barrier = new SharedArrayBuffer(4);
+    // TypeScript in the threads: tsx's loader, as the tournament pool does.
+    const threads = new Piscina({ filename, minThreads: parts, maxThreads: parts, concurrentTasksPerWorker: 1, execArgv: process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv] : [...process.execArgv, '--import', 'tsx'] });
+    try {
+      const ts = await Promise.all(Array.from({ length: parts }, (_, part) => threads.run({ agents: AGENTS, scenarios: SCENARIOS, repetitions, rounds: ROUNDS, seed: 2, part, parts, barrier }) as Promise<number>));
+      return Math.max(...ts);
+    } finally {
+      await threads.destroy();
+    }
+  };
+  return { one: await run(1), two: await run(2) };
+}
+
 async function benchScaling(dir: string): Promise<void> {
   // PARLEY_BENCH_SCALING_REPETITIONS=200 gives 15,000 negotiations (a larger tournament, more start-up amortised).
   const spec = largeSpec(Number(process.env.PARLEY_BENCH_SCALING_REPETITIONS ?? 40));
@@ -126,33 +186,54 @@ async function benchScaling(dir: string): Promise<void> {
   const one: number[] = [];
   const two: number[] = [];
   const cpu: Record<'one' | 'two', number[]> = { one: [], two: [] };
+  const mainCpu: Record<'one' | 'two', number[]> = { one: [], two: [] };
   const timed = async (workers: number, name: string) => {
     const c0 = process.cpuUsage();
-    const r = await runStored(spec, localPool({ workers }), dir, name);
+    let m0: number | null = null;
+    const r = await runStored(spec, localPool({ workers }), dir, name, undefined, () => (m0 = mainThreadCpu()));
+    const m1 = mainThreadCpu();
     const c = process.cpuUsage(c0);
-    return { seconds: r.summary.seconds, cpu: (c.user + c.system) / 1e6 };
+    return { seconds: r.summary.seconds, cpu: (c.user + c.system) / 1e6, main: m0 !== null && m1 !== null ? m1 - m0 : NaN };
   };
   for (let k = 0; k < 2; k++) {
     const a = await timed(1, `one-${k}`);
     one.push(a.seconds);
     cpu.one.push(a.cpu);
+    mainCpu.one.push(a.main);
     const b = await timed(2, `two-${k}`);
     two.push(b.seconds);
     cpu.two.push(b.cpu);
+    mainCpu.two.push(b.main);
   }
   const a = Math.min(...one);
   const b = Math.min(...two);
   console.log(
     `bare loop (1 thread) ${bare.toFixed(2)} s (${(total / bare).toFixed(0)}/s); 1 worker ${a.toFixed(2)} s (${(total / a).toFixed(0)}/s); ` +
       `2 workers ${b.toFixed(2)} s (${(total / b).toFixed(0)}/s): speed-up ${(a / b).toFixed(2)}× (best of 2; load ${load()}). ` +
-      `CPU time of the whole process, thread start-up included: 1 worker ${Math.min(...cpu.one).toFixed(2)} s, 2 workers ${Math.min(...cpu.two).toFixed(2)} s`,
+      `CPU time of the whole process, thread start-up included: 1 worker ${Math.min(...cpu.one).toFixed(2)} s, 2 workers ${Math.min(...cpu.two).toFixed(2)} s; ` +
+      `of the main thread, pool ready → summary: ${Math.min(...mainCpu.one).toFixed(2)} s, ${Math.min(...mainCpu.two).toFixed(2)} s`,
   );
+  if (process.env.PARLEY_BENCH_CEILING !== '0') {
+    const c = await bareCeiling(spec.repetitions);
+    console.log(
+      `parallel ceiling, the bare loop of the same ${total.toLocaleString('en')} negotiations in worker threads: 1 thread ${c.one.toFixed(2)} s, 2 threads ${c.two.toFixed(2)} s: ` +
+        `${(c.one / c.two).toFixed(2)}× (load ${load()}); the pool's speed-up above is ${((a / b / (c.one / c.two)) * 100).toFixed(0)} % of it`,
+    );
+  }
 }
 
+/**
+ * The queue against the local pool, like with like: the same tournament, 2 threads either way (the local pool's 2
+ * threads; 2 `parley worker` processes of 1 thread), SQLite, three runs each, interleaved. Both sides keep their
+ * threads across the three runs: the first run of each is the cold one (the workers start their threads for the
+ * tournament inside it; the local pool's threads were started and warmed before its clock), the median of runs 2–3
+ * is the warm, steady-state comparison. Fixed start-up is reported on its own: the worker processes until ready,
+ * the local pool's start.
+ * PARLEY_BENCH_QUEUE_REPETITIONS=40,200 runs 3,000 and 15,000 negotiations (default 40).
+ */
 async function benchQueue(dir: string): Promise<void> {
-  const spec = largeSpec();
-  const total = planOf(spec).total;
-  console.log(`\n== tournament: BullMQ queue (2 \`parley worker\` processes, 1 thread each) vs the local pool (2 threads) — ${total.toLocaleString('en')} negotiations ==`);
+  const sizes = (process.env.PARLEY_BENCH_QUEUE_REPETITIONS ?? '40').split(',').map(Number);
+  console.log(`\n== tournament: BullMQ queue (2 \`parley worker\` processes, 1 thread each) vs the local pool (2 threads) ==`);
   const exists = spawn('redis-server', ['--version'], { stdio: 'ignore' });
   const ok = await new Promise<boolean>((res) => {
     exists.once('error', () => res(false));
@@ -164,6 +245,7 @@ async function benchQueue(dir: string): Promise<void> {
   const workers: ChildProcess[] = [];
   try {
     const logs: string[] = [];
+    const w0 = performance.now();
     for (let i = 0; i < 2; i++) {
       // From the sources, as this bench runs them (bin/parley.js runs the compiled dist/, which may be stale here).
       const w = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'worker', '--queue', url, '--workers', '1'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -172,35 +254,64 @@ async function benchQueue(dir: string): Promise<void> {
       workers.push(w);
     }
     await waitFor(() => logs.every((l) => /ready/.test(l)), 120_000, 'two workers');
+    const workerStart = (performance.now() - w0) / 1000;
     const { queuePool } = await import('../src/tournament/queue.ts');
-    const local: number[] = [];
-    const localWall: number[] = [];
-    const queued: number[] = [];
-    for (let k = 0; k < 3; k++) {
-      const r = await runStored(spec, localPool({ workers: 2 }), dir, `local-${k}`);
-      local.push(r.summary.seconds);
-      localWall.push(r.wall);
-      const path = join(dir, `queue-${k}.db`);
-      const store = SqliteTournamentStore.open(path);
-      const q = queuePool({ url, store });
+    for (const repetitions of sizes) {
+      const spec = largeSpec(repetitions);
+      const total = planOf(spec).total;
+      const p0 = performance.now();
+      const lp = await startLocalPool(spec, { workers: 2 });
+      const localStart = (performance.now() - p0) / 1000;
+      const kept: TournamentPoolFactory = () => ({
+        get concurrency() {
+          return lp.concurrency;
+        },
+        run: (jobs) => lp.run(jobs),
+        close: async () => {},
+      });
+      const local: number[] = [];
+      const queued: number[] = [];
+      // CPU of everything that works on the run: this process (the coordinator, and the local pool's threads), and
+      // for the queue also both worker processes and redis-server. Under load it shows the queue's cost that an idle
+      // machine's wall time would show once both cores are busy.
+      const allCpu = () => ownCpu() + workers.reduce((s, w) => s + processCpu(w.pid), 0) + processCpu(redis.pid);
+      const localCpu: number[] = [];
+      const queueCpu: number[] = [];
       try {
-        const id = store.create(spec, total);
-        // The first session on a fresh worker includes its threads' start-up: a warm-up run absorbs it.
-        const s = await executeTournament(id, { store, pool: q.factory });
-        queued.push(s.seconds);
+        for (let k = 0; k < 3; k++) {
+          let c0 = allCpu();
+          local.push((await runStored(spec, kept, dir, `local-${repetitions}-${k}`)).summary.seconds);
+          localCpu.push(allCpu() - c0);
+          c0 = allCpu();
+          const path = join(dir, `queue-${repetitions}-${k}.db`);
+          const store = SqliteTournamentStore.open(path);
+          const q = queuePool({ url, store });
+          try {
+            const id = store.create(spec, total);
+            queued.push((await executeTournament(id, { store, pool: q.factory })).seconds);
+          } finally {
+            await q.close();
+            queueCpu.push(allCpu() - c0);
+            store.close();
+            for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+          }
+        }
       } finally {
-        await q.close();
-        store.close();
+        await lp.close();
       }
+      const l = median(local.slice(1));
+      const qb = median(queued.slice(1));
+      console.log(
+        `${total.toLocaleString('en')} negotiations, threads warm (median of runs 2–3): local pool ${l.toFixed(2)} s (${(total / l).toFixed(0)}/s), ` +
+          `queue ${qb.toFixed(2)} s (${(total / qb).toFixed(0)}/s): overhead ${(((qb - l) / l) * 100).toFixed(1)} %. ` +
+          `First runs (cold): local ${local[0]!.toFixed(2)} s (its threads started and warmed before, ${localStart.toFixed(2)} s), ` +
+          `queue ${queued[0]!.toFixed(2)} s (the workers start their threads inside it: ${(((queued[0]! - l) / l) * 100).toFixed(0)} % over the warm local run). ` +
+          `All runs: local ${local.map((x) => x.toFixed(2)).join(' / ')} s, queue ${queued.map((x) => x.toFixed(2)).join(' / ')} s. ` +
+          `CPU (all processes, warm runs): local ${median(localCpu.slice(1)).toFixed(2)} s, queue ${median(queueCpu.slice(1)).toFixed(2)} s: ` +
+          `${(((median(queueCpu.slice(1)) - median(localCpu.slice(1))) / median(localCpu.slice(1))) * 100).toFixed(1)} % more (load ${load()})`,
+      );
     }
-    // The workers start their threads when a tournament's first batch comes (and keep them for a run of the same
-    // tournament): the first queue run includes that start-up, as the local pool's wall time with start-up does.
-    const l = median(local);
-    const qb = median(queued.slice(1));
-    console.log(
-      `local pool, 2 threads: ${l.toFixed(2)} s (${(total / l).toFixed(0)}/s); queue, 2 worker processes (threads warm): ${qb.toFixed(2)} s (${(total / qb).toFixed(0)}/s): ` +
-        `overhead ${(((qb - l) / l) * 100).toFixed(1)} %. With start-up: local ${median(localWall).toFixed(2)} s, queue's first run ${queued[0]!.toFixed(2)} s (medians; load ${load()})`,
-    );
+    console.log(`worker processes started (spawn → ready, both): ${workerStart.toFixed(2)} s`);
   } finally {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));

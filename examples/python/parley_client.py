@@ -30,14 +30,11 @@ def outcomes(profile):
         space = (tuple(rng.randrange(n) for n in sizes) for _ in range(20000))
     return sorted(((u(o), list(o)) for o in space), reverse=True)
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--url", required=True); ap.add_argument("--token", required=True); ap.add_argument("--log")
-    a = ap.parse_args()
-    log = open(a.log, "w") if a.log else None
+def play(url, token, log=None):
+    """Plays the seat `token` opens to its end; returns {"agreement", "utility", "endReason"}."""
     after, ranked, reservation = 0, [], 0.0
     while True:
-        for m in call(a.url, a.token, "/api/live/poll", {"after": after, "waitMs": 20000}).get("messages", []):
+        for m in call(url, token, "/api/live/poll", {"after": after, "waitMs": 20000}).get("messages", []):
             after = m["seq"]
             if log: log.write(json.dumps(m) + "\n")
             if m["type"] == "welcome":
@@ -53,12 +50,17 @@ def main():
                     ok = [o for u, o in ranked if u >= target] or [ranked[0][1]]
                     move = {"type": "offer", "outcome": ok[-1]}
                 move["turn"] = m["turn"]
-                call(a.url, a.token, "/api/live/move", move)
+                call(url, token, "/api/live/move", move)
             elif m["type"] == "result":
-                print(json.dumps({"agreement": m["agreement"], "utility": m["utility"], "endReason": m["endReason"]}))
-                return
+                return {"agreement": m["agreement"], "utility": m["utility"], "endReason": m["endReason"]}
             elif m["type"] == "status" and m["status"] == "interrupted":
-                print(json.dumps({"agreement": None, "utility": None, "endReason": "interrupted"})); return
+                return {"agreement": None, "utility": None, "endReason": "interrupted"}
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", required=True); ap.add_argument("--token", required=True); ap.add_argument("--log")
+    a = ap.parse_args()
+    print(json.dumps(play(a.url, a.token, open(a.log, "w") if a.log else None)))
 
 if __name__ == "__main__":
     main()

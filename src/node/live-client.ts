@@ -69,8 +69,12 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
   let lastSeq = 0;
   let me: { agent: Agent; seat: string } | undefined;
   let attempts = 0;
-  /** The last move sent, resent when the server throttled it. */
-  let lastMove: string | undefined;
+  /** Resends the last move until the server answers (see sendMove). */
+  let retry: ReturnType<typeof setInterval> | undefined;
+  const stopRetrying = () => {
+    if (retry) clearInterval(retry);
+    retry = undefined;
+  };
   return new Promise<SeatResult>((resolve, reject) => {
     let done = false;
     let current: WebSocket | undefined;
@@ -97,6 +101,7 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
         if (typeof m.seq === 'number') {
           if (m.seq <= lastSeq) return; // already seen (resent after a reconnect)
           lastSeq = m.seq;
+          stopRetrying(); // the server took in a message of ours (or moved on): no more resending
         }
         attempts = 0;
         messages.push(m);
@@ -120,13 +125,24 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
     const finish = (r: SeatResult | Error) => {
       if (done) return;
       done = true;
+      stopRetrying();
       options.signal?.removeEventListener('abort', onAbort);
       if (r instanceof Error) reject(r);
       else resolve(r);
     };
+    /**
+     * Sends a move, and resends it every 500 ms until the server answers with a
+     * numbered message: a throttled move is dropped, and the server reports that
+     * at most once a second (a resent move it already took is refused as stale).
+     */
     const sendMove = (ws: WebSocket, move: object) => {
-      lastMove = JSON.stringify(move);
-      ws.send(lastMove);
+      const text = JSON.stringify(move);
+      ws.send(text);
+      stopRetrying();
+      retry = setInterval(() => {
+        if (done || ws.readyState !== ws.OPEN) return stopRetrying();
+        ws.send(text);
+      }, 500);
     };
     const handle = (ws: WebSocket, m: Record<string, unknown>) => {
       switch (m.type) {
@@ -187,12 +203,6 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
           }
           return;
         case 'error':
-          if (m.code === 'rate-limited' && lastMove) {
-            const again = lastMove;
-            setTimeout(() => {
-              if (!done && ws.readyState === ws.OPEN) ws.send(again);
-            }, 250);
-          }
           if (m.code === 'unauthorized' && !me) {
             finish(new Error(`the server refused the token: ${String(m.message)}`));
             ws.close();

@@ -26,6 +26,8 @@ export async function waitFor(cond: () => boolean, ms: number, what: string): Pr
 
 export interface RedisServer {
   readonly url: string;
+  /** The server's process id (for reading its CPU time). */
+  readonly pid: number | undefined;
   /** Stops the server by its PID and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -49,5 +51,5 @@ export async function startRedis(): Promise<RedisServer> {
     await stop();
     throw e;
   }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  return { url: `redis://127.0.0.1:${port}`, pid: redis.pid, stop };
 }

@@ -20,6 +20,21 @@ export interface QueueJobData {
 }
 
 const specKey = (queueName: string, runId: string) => `parley:${queueName}:spec:${runId}`;
+/** Where each running `parley worker` announces its threads (expires unless renewed, so a killed worker drops out). */
+const workerKey = (queueName: string, id: string) => `parley:${queueName}:worker:${id}`;
+const WORKER_TTL_S = 30;
+
+/** Threads of the workers currently announced on a queue (0 when none). */
+async function announcedThreads(redis: Redis, queueName: string): Promise<number> {
+  let threads = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', workerKey(queueName, '*'), 'COUNT', 100);
+    cursor = next;
+    if (keys.length) for (const v of await redis.mget(...keys)) threads += Math.max(0, Number(v) || 0);
+  } while (cursor !== '0');
+  return threads;
+}
 
 function connectionOf(url: string) {
   let u: URL;
@@ -37,7 +52,11 @@ export interface QueuePoolOptions {
   readonly queueName?: string;
   /** Where rows of an earlier session's finished jobs go on a resume. */
   readonly store: TournamentStore;
-  /** Batches in flight (default 32): enough to keep many workers busy. */
+  /**
+   * Batches in flight. Default: two per worker thread announced on the queue
+   * (one running, one fetched and waiting), re-read every second as workers
+   * come and go; 8 while none is announced.
+   */
   readonly inFlight?: number;
   readonly log?: (line: string) => void;
 }
@@ -58,8 +77,9 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const connection = connectionOf(options.url);
   const log = options.log ?? (() => {});
-  const opened: { queue?: Queue; events?: QueueEvents; redis?: Redis } = {};
+  const opened: { queue?: Queue; events?: QueueEvents; redis?: Redis; timer?: ReturnType<typeof setInterval> } = {};
   const close = async () => {
+    if (opened.timer) clearInterval(opened.timer);
     await opened.events?.close();
     await opened.queue?.close();
     opened.redis?.disconnect();
@@ -73,9 +93,20 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
       throw new Error(`cannot reach Redis at ${options.url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     await redis.set(specKey(queueName, runId), JSON.stringify(spec));
+    // How many threads the announced workers have (the batch size and the batches in flight follow it).
+    let threads = await announcedThreads(redis, queueName);
+    if (options.inFlight === undefined) {
+      opened.timer = setInterval(() => {
+        announcedThreads(redis, queueName).then(
+          (n) => (threads = n),
+          () => undefined,
+        );
+      }, 1000);
+      opened.timer.unref();
+    }
     const queue = (opened.queue = new Queue(queueName, { connection }));
     // Each batch in flight waits on the queue (a listener each): many at once is expected, not a leak.
-    queue.setMaxListeners(Math.max(10, (options.inFlight ?? 32) * 2 + 10));
+    queue.setMaxListeners(0);
     const events = (opened.events = new QueueEvents(queueName, { connection }));
     await events.waitUntilReady();
 
@@ -98,8 +129,11 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
 
     let seq = 0;
     const nonce = Date.now().toString(36);
+    const removing = new Set<Promise<unknown>>();
     return {
-      concurrency: Math.max(1, Math.ceil((options.inFlight ?? 32) / 2)),
+      get concurrency() {
+        return Math.max(1, Math.ceil((options.inFlight ?? (threads > 0 ? threads * 2 : 8)) / 2));
+      },
       async run(jobs) {
         const job = await queue.add(runId, { runId, jobs } satisfies QueueJobData, {
           jobId: `${runId}-${nonce}-${seq++}`,
@@ -109,10 +143,15 @@ export function queuePool(options: QueuePoolOptions): { factory: TournamentPoolF
           removeOnFail: false,
         });
         const rows = (await job.waitUntilFinished(events)) as NegotiationRow[];
-        await job.remove().catch(() => undefined);
+        // Removed in the background: the rows go to the store without waiting for another round trip. A job
+        // left behind if the coordinator dies now is recorded (idempotently) and removed by a resume.
+        const r = job.remove().catch(() => undefined);
+        removing.add(r);
+        void r.finally(() => removing.delete(r));
         return rows;
       },
       async close() {
+        await Promise.all(removing);
         const left = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j?.name === runId);
         for (const j of left) await j.remove().catch(() => undefined);
       },
@@ -200,7 +239,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     return p;
   };
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
-  const threads = options.workers;
+  const threads = Math.max(1, options.workers ?? defaultWorkerCount());
+  // Announce the threads (the coordinator sizes its batches by them), renewed while the worker runs.
+  const me = workerKey(queueName, `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const announce = () => redis.set(me, String(threads), 'EX', WORKER_TTL_S).catch(() => undefined);
+  await announce();
+  const renew = setInterval(() => void announce(), (WORKER_TTL_S * 1000) / 3);
+  renew.unref();
   const worker = new Worker<QueueJobData, NegotiationRow[]>(
     queueName,
     async (job: Job<QueueJobData, NegotiationRow[]>) => {
@@ -211,7 +256,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     },
     {
       connection,
-      concurrency: Math.max(1, threads ?? defaultWorkerCount()),
+      // Two jobs per thread: while a thread runs one batch, the next is already fetched and waiting in its pool, so
+      // the thread never waits for a round trip to Redis between batches.
+      concurrency: threads * 2,
       lockDuration: stallMs,
       stalledInterval: Math.max(500, Math.floor(stallMs / 2)),
       maxStalledCount: 10,
@@ -225,6 +272,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
       return processed;
     },
     async close() {
+      clearInterval(renew);
+      await redis.del(me).catch(() => undefined);
       await worker.close();
       for (const p of new Set([...pools.values(), ...(current ? [current.pool] : [])])) await p.then((x) => x.close()).catch(() => undefined);
       pools.clear();

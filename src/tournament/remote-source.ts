@@ -30,3 +30,8 @@ export const remoteAgentSource = {
     };
   },
 };
+
+/** The remote entrants' names of a tournament's agent specs (in order, each once). */
+export function remoteEntrants(specs: readonly string[]): string[] {
+  return [...new Set(specs.map(remoteNameOf).filter((n): n is string => n !== undefined))];
+}

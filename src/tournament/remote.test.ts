@@ -96,6 +96,19 @@ describe('remote entrants', () => {
     expect(s.seats.every((x) => x.result && !x.error)).toBe(true);
   }, 60_000);
 
+  it('a long negotiation (1000-round deadline) is not throttled: the remote plays as fast as it can, and still equals the local run', async () => {
+    host = await startTournamentHost({ names: ['alpha'] });
+    const lobby = connectLobby(host.url, host.lobby.tokenFor('alpha'), 'alpha', 'boulware');
+    const flags = { scenarios: CAMERA, rounds: '1000', seed: '2' };
+    const remote = await run({ ...flags, agents: 'remote:alpha,conceder' }, host);
+    const local = await run({ ...flags, agents: 'boulware,conceder' });
+    expect(remote.summary.faults).toBe(0);
+    expect(remote.rows.map(essence)).toEqual(local.rows.map(essence));
+    expect(Math.max(...remote.rows.map((r) => r.rounds))).toBeGreaterThan(250); // beyond the workbench's burst of 200 messages
+    await host.close('done');
+    expect((await lobby.finished).seats.length).toBe(2);
+  }, 60_000);
+
   it('a lobby client that disconnects mid-tournament gives faults, not a hang', async () => {
     host = await startTournamentHost({ names: ['alpha'] });
     let seen = 0;
@@ -139,6 +152,38 @@ describe('remote entrants', () => {
     expect(create.status).toBe(404);
     const ok = await firstReply(lobbySocketUrl(host.url), { type: 'lobby', v: 1, name: 'alpha', token: alpha });
     expect(ok).toMatchObject({ type: 'lobby-welcome', seq: 1, name: 'alpha', entrant: 'remote:alpha' });
+  });
+
+  it('the lobby resends what a reconnecting entrant missed (after), and a newer connection replaces an older one', async () => {
+    host = await startTournamentHost({ names: ['alpha'] });
+    const token = host.lobby.tokenFor('alpha');
+    const open = (after: number) =>
+      new Promise<{ ws: WebSocket; got: Record<string, unknown>[]; closed: Promise<number> }>((resolve) => {
+        const ws = new WebSocket(lobbySocketUrl(host!.url));
+        const got: Record<string, unknown>[] = [];
+        const closed = new Promise<number>((r) => ws.on('close', (code: number) => r(code)));
+        ws.on('open', () => ws.send(JSON.stringify({ type: 'lobby', v: 1, name: 'alpha', token, after })));
+        ws.on('message', (d: WebSocket.RawData) => got.push(JSON.parse(String(d)) as Record<string, unknown>));
+        setTimeout(() => resolve({ ws, got, closed }), 200);
+      });
+    const first = await open(0);
+    expect(first.got.map((m) => m.type)).toEqual(['lobby-welcome']);
+    expect(host.lobby.isConnected('alpha')).toBe(true);
+    const second = await open(1);
+    expect(await first.closed).toBe(4000);
+    host.lobby.offerSeat('alpha', { session: 's', token: 'x'.repeat(43), party: 'p', negotiation: 7, scenario: 'c' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(second.got.map((m) => [m.type, m.seq])).toEqual([['seat', 2]]);
+    second.ws.close();
+    await second.closed;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.lobby.isConnected('alpha')).toBe(false);
+    const third = await open(2);
+    expect(third.got).toEqual([]);
+    host.lobby.end('done');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(third.got).toEqual([{ type: 'lobby-end', seq: 3, reason: 'done', seats: 1 }]);
+    third.ws.close();
   });
 
   it('remote:NAME is checked like any entrant', async () => {

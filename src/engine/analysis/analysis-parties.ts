@@ -1,4 +1,4 @@
-import { ruleAccepts, rulePositions, type AgreementRule, type RulePositions } from '../model/agreement-rule.ts';
+import { ruleMetBy, rulePositions, type RulePositions } from '../model/agreement-rule.ts';
 import { crossesRedLine } from '../model/red-line.ts';
 import type { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileParty, type PartyEvaluator } from '../model/party-evaluator.ts';
@@ -44,41 +44,47 @@ export interface AnalysisParties {
 
 
 export function compileAnalysisParties(scenario: Scenario, space: OutcomeSpace): AnalysisParties {
-  const evaluators = scenario.parties.map((p) => compileParty(space, p));
-  const toScored = (e: PartyEvaluator, defines: boolean): ScoredParty => {
+  // Plain loops: this runs once per analysis, and for small spaces it is a fair part of the whole.
+  const parties = scenario.parties;
+  const evaluators: PartyEvaluator[] = [];
+  const negotiators: PartyEvaluator[] = [];
+  const negIdx: number[] = [];
+  const defining: ScoredParty[] = [];
+  const others: ScoredParty[] = [];
+  let negotiatorRedLines = false;
+  for (let i = 0; i < parties.length; i++) {
+    const e = compileParty(space, parties[i]!);
+    evaluators.push(e);
+    const negotiator = e.party.role === 'negotiator';
+    if (negotiator) {
+      negotiators.push(e);
+      negIdx.push(i);
+      if ((e.party.redLines?.length ?? 0) > 0) negotiatorRedLines = true;
+    }
+    if (!e.ufun) continue;
     const r = e.reservationValue;
-    return {
+    (negotiator ? defining : others).push({
       party: e.party,
       evaluator: e,
-      ufun: e.ufun!,
-      defines,
+      ufun: e.ufun,
+      defines: negotiator,
       reservation: r,
       disagreement: r === undefined || r === -Infinity || Number.isNaN(r) ? 0 : r,
-    };
-  };
-  const defining = evaluators.filter((e) => e.party.role === 'negotiator' && e.ufun).map((e) => toScored(e, true));
-  const others = evaluators.filter((e) => e.party.role !== 'negotiator' && e.ufun).map((e) => toScored(e, false));
+    });
+  }
   if (defining.length === 0)
     throw new ScenarioError([{ path: 'parties', message: 'analysis needs at least one negotiator with preferences; this scenario has none' }]);
-  const scored = [...defining, ...others];
-  const rule = rulePositions(scenario.agreement, scenario.parties);
+  const scored = defining.concat(others);
+  const rule = rulePositions(scenario.agreement, parties);
   const { voters, required, quorum } = rule;
-  const negotiators = evaluators.filter((e) => e.party.role === 'negotiator');
-  const negIdx = scenario.parties.flatMap((p, i) => (p.role === 'negotiator' ? [i] : []));
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-  const passingIsRational =
-    new Set(voters).size === voters.length && sameSet(voters, negIdx) && sameSet(required, negIdx) && quorum === voters.length;
-  return {
-    space,
-    scored,
-    d: defining.length,
-    negotiators,
-    rule,
-    evaluators,
-    scoredIndex: scenario.parties.map((p) => scored.findIndex((s) => s.party === p)),
-    negotiatorRedLines: negotiators.some((e) => (e.party.redLines?.length ?? 0) > 0),
-    passingIsRational,
-  };
+  const distinct = voters.every((v, k) => voters.indexOf(v) === k);
+  const passingIsRational = distinct && sameSet(voters, negIdx) && sameSet(required, negIdx) && quorum === voters.length;
+  const scoredIndex = parties.map((p) => {
+    for (let k = 0; k < scored.length; k++) if (scored[k]!.party === p) return k;
+    return -1;
+  });
+  return { space, scored, d: defining.length, negotiators, rule, evaluators, scoredIndex, negotiatorRedLines, passingIsRational };
 }
 
 /** A red line compiled to flat arrays, checked against a digit row. */
@@ -88,8 +94,10 @@ export interface CompiledRedLines {
   readonly empty: boolean;
 }
 
+const NO_RED_LINES: CompiledRedLines = { empty: true, crosses: () => false };
+
 export function compileRedLines(lines: readonly RedLine[]): CompiledRedLines {
-  if (lines.length === 0) return { empty: true, crosses: () => false };
+  if (lines.length === 0) return NO_RED_LINES;
   const compiled = lines.map((l) =>
     l.conditions.map((c) => ('anyOf' in c ? { issue: c.issue, set: new Set(c.anyOf), from: 0, to: -1 } : { issue: c.issue, set: undefined, from: c.from, to: c.to })),
   );
@@ -134,23 +142,22 @@ export interface Judgement {
 
 /**
  * Judges one outcome by evaluating it: the same acceptance as the rational
- * and passing sets (`PartyEvaluator.acceptable`, `ruleAccepts`).
+ * and passing sets (`PartyEvaluator.acceptable`; the scenario's agreement
+ * rule, compiled in `ap.rule`, decided by `ruleMetBy`).
  */
-export function judgeOutcome(ap: AnalysisParties, rule: AgreementRule, outcome: ArrayLike<number>): Judgement {
+export function judgeOutcome(ap: AnalysisParties, outcome: ArrayLike<number>): Judgement {
   const refusedBy: Refusal[] = [];
-  const accepts = new Map<string, boolean>();
-  for (const e of ap.evaluators) {
+  const evaluators = ap.evaluators;
+  const accepts: boolean[] = [];
+  let rational = true;
+  for (const e of evaluators) {
     const ok = e.acceptable(outcome);
-    accepts.set(e.party.id, ok);
+    accepts.push(ok);
     if (ok) continue;
+    if (e.party.role === 'negotiator') rational = false;
     const lines = (e.party.redLines ?? []).filter((l) => crossesRedLine(l, outcome));
     for (const l of lines) refusedBy.push({ party: e.party.id, because: 'red line', redLine: l.description });
     if (lines.length === 0) refusedBy.push({ party: e.party.id, because: 'reservation' });
   }
-  const parties = ap.evaluators.map((e) => e.party);
-  return {
-    rational: ap.negotiators.every((e) => accepts.get(e.party.id)),
-    passes: ruleAccepts(rule, parties, (id) => accepts.get(id) ?? false),
-    refusedBy,
-  };
+  return { rational, passes: ruleMetBy(ap.rule, (i) => accepts[i]!), refusedBy };
 }

@@ -5,6 +5,8 @@ import { analysisToJson } from './analysis-json.ts';
 import { parseOutcome } from './parse-outcome.ts';
 import { kendallTauB } from './opposition.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
+import { compileUtility } from '../model/utility-function.ts';
+import { roundUtility } from './frontier-types.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Party } from '../model/party.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -160,5 +162,24 @@ describe('kendallTauB', () => {
     expect(kendallTauB([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1);
     expect(kendallTauB([1, 1, 2], [1, 2, 3])).toBeCloseTo(2 / Math.sqrt(2 * 3), 12);
     expect(kendallTauB([1, 1, 1], [1, 2, 3])).toBe(0);
+  });
+});
+
+describe('opposition', () => {
+  it("gives each pair's Kendall τ-b over every outcome when the space is within the sample (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 4 }), (seed, parties) => {
+        const s = linearScenario(seed, 3, 4, parties);
+        const r = analyze(s);
+        const space = new OutcomeSpace(s.issues);
+        const all = Array.from({ length: Number(space.size) }, (_, k) => space.outcomeAt(k));
+        const u = s.parties.map((p) => all.map((o) => roundUtility(compileUtility(space, p.preferences!).utility(o))));
+        expect(r.opposition!.sampled).toBe(all.length);
+        const want = [];
+        for (let i = 0; i < parties; i++) for (let j = i + 1; j < parties; j++) want.push({ a: `p${i}`, b: `p${j}`, tau: roundUtility(naiveTauB(u[i]!, u[j]!)) });
+        expect(r.opposition!.rankCorrelation).toEqual(want);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

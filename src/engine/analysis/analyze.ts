@@ -88,16 +88,19 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
     );
   }
 
+  const scoredParties = ap.scored;
   const utilitiesOf = (o: Outcome): Record<string, number> => {
     const rec: Record<string, number> = {};
-    for (const s of ap.scored) rec[s.party.id] = roundUtility(s.ufun.utility(o));
+    for (const s of scoredParties) rec[s.party.id] = roundUtility(s.ufun.utility(o));
     return rec;
   };
+  // Object literals rather than spreads: they are built once per listed outcome, and spreading is slow.
   const scoredOutcome = (o: Outcome): ScoredOutcome => ({ outcome: o, utilities: utilitiesOf(o) });
   const solution = (b: Best): Solution | null => {
     if (b.index < 0) return null;
     const o = outcomeOf(b.index);
-    return { ...scoredOutcome(o), value: b.value, ...judgeOutcome(ap, scenario.agreement, o) };
+    const j = judgeOutcome(ap, o);
+    return { outcome: o, utilities: utilitiesOf(o), value: b.value, rational: j.rational, passes: j.passes, refusedBy: j.refusedBy };
   };
 
   // Frontier
@@ -119,21 +122,29 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
   const ks = kalaiSmorodinsky(ratPoints, stats.bestRational, dis);
 
   // Top frontier points: rational first, then Nash product, then lowest index.
-  const nashProduct = (u: readonly number[]) => u.reduce((acc, x, i) => acc * nashFactor(x, dis[i]!), 1);
-  const ranked = sky
-    .map((p) => ({ p, rational: p.rationalRep >= 0, np: nashProduct(p.utilities), index: p.rationalRep >= 0 ? p.rationalRep : p.rep }))
-    .sort((a, b) => Number(b.rational) - Number(a.rational) || b.np - a.np || a.index - b.index);
-  const topEntries: FrontierEntry[] = ranked
-    .slice(0, top)
-    .map((r) => ({ ...scoredOutcome(outcomeOf(r.index)), ties: r.p.ties, rational: r.rational, nashProduct: r.np }));
+  const ranked = sky.map((p) => {
+    let np = 1;
+    for (let i = 0; i < d; i++) np *= nashFactor(p.utilities[i]!, dis[i]!);
+    const rational = p.rationalRep >= 0;
+    return { p, rational, np, index: rational ? p.rationalRep : p.rep };
+  });
+  ranked.sort((a, b) => Number(b.rational) - Number(a.rational) || b.np - a.np || a.index - b.index);
+  const topEntries: FrontierEntry[] = [];
+  for (let k = 0; k < ranked.length && k < top; k++) {
+    const r = ranked[k]!;
+    const o = outcomeOf(r.index);
+    topEntries.push({ outcome: o, utilities: utilitiesOf(o), ties: r.p.ties, rational: r.rational, nashProduct: r.np });
+  }
 
+  const ideal: number[] = [];
+  for (let i = 0; i < d; i++) ideal.push(stats.best[i]!);
   const opposition =
     d >= 2
       ? measureOpposition(
           space,
           ids,
           defining.map((s) => s.ufun),
-          Array.from(stats.best.subarray(0, d)),
+          ideal,
           sky.map((p) => p.utilities),
           seed,
           options.correlationSample ?? 500,
@@ -146,7 +157,10 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
     improvements = {
       from: scoredOutcome(options.from),
       count: exact ? stats.improvementCount : null,
-      best: stats.improvements.map((b) => ({ ...scoredOutcome(outcomeOf(b.index)), nashProduct: b.value })),
+      best: stats.improvements.map((b) => {
+        const o = outcomeOf(b.index);
+        return { outcome: o, utilities: utilitiesOf(o), nashProduct: b.value };
+      }),
     };
   }
 

@@ -44,23 +44,29 @@ export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
  * the items by (a, b) with two counting sorts, count the ties in a and the
  * joint ties, then count the discordant pairs as inversions of b in that
  * order (a Fenwick tree) and the ties in b. Every count is an integer, so
- * the result equals the pairwise definition exactly.
+ * the result equals the pairwise definition exactly. `scratch` (at least
+ * 5m + 2 entries; overwritten) saves the allocations when called for many pairs.
  */
-export function tauFromRanks(ra: Int32Array, rb: Int32Array): number {
+export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Array): number {
   const m = ra.length;
   if (m < 2) return 0;
+  const w = scratch && scratch.length >= 5 * m + 2 ? scratch : new Int32Array(5 * m + 2);
+  // Layout of w: items ordered by b at [0, m), by (a, b) at [m, 2m), counts at [2m, 3m + 1), the Fenwick tree at [3m + 1, 4m + 2), counts of b at [4m + 2, 5m + 2).
+  const BY_B = 0;
+  const ORDER = m;
+  const COUNT = 2 * m;
+  const TREE = 3 * m + 1;
+  const COUNT_B = 4 * m + 2;
   // counting sort by b, then stable counting sort by a: order by (a, b)
-  const identity = new Int32Array(m);
-  for (let i = 0; i < m; i++) identity[i] = i;
-  const byB = countingOrder(rb, identity);
-  const order = countingOrder(ra, byB);
+  countingOrder(rb, m, w, -1, BY_B, COUNT);
+  countingOrder(ra, m, w, BY_B, ORDER, COUNT);
   let tiesA = 0;
   let tiesAB = 0;
   let run = 1;
   let runAB = 1;
   for (let k = 1; k <= m; k++) {
-    const i = order[k - 1]!;
-    const j = k < m ? order[k]! : -1;
+    const i = w[ORDER + k - 1]!;
+    const j = k < m ? w[ORDER + k]! : -1;
     if (j >= 0 && ra[j] === ra[i]) {
       run++;
       if (rb[j] === rb[i]) runAB++;
@@ -76,37 +82,40 @@ export function tauFromRanks(ra: Int32Array, rb: Int32Array): number {
     }
   }
   // discordant pairs: items earlier in (a, b) order with a strictly larger b
-  const tree = new Int32Array(m + 1);
-  const countB = new Int32Array(m);
+  w.fill(0, TREE, COUNT_B + m);
   let swaps = 0;
   for (let k = 0; k < m; k++) {
-    const v = rb[order[k]!]!;
+    const v = rb[w[ORDER + k]!]!;
     // items so far with b ≤ v
     let le = 0;
-    for (let x = v + 1; x > 0; x -= x & -x) le += tree[x]!;
+    for (let x = v + 1; x > 0; x -= x & -x) le += w[TREE + x]!;
     swaps += k - le;
-    for (let x = v + 1; x <= m; x += x & -x) tree[x]!++;
-    countB[v]!++;
+    for (let x = v + 1; x <= m; x += x & -x) w[TREE + x]!++;
+    w[COUNT_B + v]!++;
   }
   let tiesB = 0;
-  for (let v = 0; v < m; v++) tiesB += (countB[v]! * (countB[v]! - 1)) / 2;
+  for (let v = 0; v < m; v++) {
+    const c = w[COUNT_B + v]!;
+    tiesB += (c * (c - 1)) / 2;
+  }
   const pairs = (m * (m - 1)) / 2;
   const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
   return den > 0 ? (pairs - tiesA - tiesB + tiesAB - 2 * swaps) / den : 0;
 }
 
-/** The items of `items` stably reordered by key (keys are ranks below items.length). */
-function countingOrder(key: Int32Array, items: Int32Array): Int32Array {
-  const m = items.length;
-  const count = new Int32Array(m + 1);
-  for (let k = 0; k < m; k++) count[key[items[k]!]! + 1]!++;
-  for (let v = 1; v <= m; v++) count[v]! += count[v - 1]!;
-  const out = new Int32Array(m);
+/**
+ * Stable counting sort of m items by key (keys are ranks below m): the items
+ * are w[from, from + m) (or 0, 1, …, m − 1 when from < 0), written to
+ * w[to, to + m); w[count, count + m + 1) is the counting area.
+ */
+function countingOrder(key: Int32Array, m: number, w: Int32Array, from: number, to: number, count: number): void {
+  w.fill(0, count, count + m + 1);
+  for (let k = 0; k < m; k++) w[count + key[from < 0 ? k : w[from + k]!]! + 1]!++;
+  for (let v = 1; v <= m; v++) w[count + v]! += w[count + v - 1]!;
   for (let k = 0; k < m; k++) {
-    const it = items[k]!;
-    out[count[key[it]!]!++] = it;
+    const it = from < 0 ? k : w[from + k]!;
+    w[to + w[count + key[it]!]!++] = it;
   }
-  return out;
 }
 /** Pearson's product-moment correlation; 0 when either series is constant. */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -1,7 +1,7 @@
 import { ruleMetBy } from '../model/agreement-rule.ts';
 import { betterPassing, nashFactor, type PassingKey } from './nash-product.ts';
 import type { AnalysisParties } from './analysis-parties.ts';
-import { compileRedLines } from './analysis-parties.ts';
+import { compileRedLines, type CompiledRedLines } from './analysis-parties.ts';
 import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
 import { enumerateLinearN, fastPathNApplies } from './fast-linear-n.ts';
 import { createSkyline, type Skyline } from './skyline.ts';
@@ -12,6 +12,14 @@ export interface Best {
   value: number;
   index: number;
 }
+
+/**
+ * Spaces of at most this many outcomes are visited outcome by outcome even
+ * when a branch and bound (`fast-linear2.ts`, `fast-linear-n.ts`) applies:
+ * there, its set-up (issue order, bounds, seeded frontier) costs more than
+ * the whole pass. Measured on the ANAC 2016 three-party domains (docs/performance.md).
+ */
+export const SMALL_SPACE = 2048;
 
 /** What one pass over every outcome gathers. */
 export interface EnumerationStats {
@@ -63,7 +71,8 @@ export interface EnumerationOptions {
 export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptions = {}): EnumerationStats {
   const total = ap.space.sizeNumber;
   if (total === undefined) throw new RangeError(`the outcome space has ${ap.space.size} outcomes: too many to enumerate`);
-  const plain = !options.from && !options.ruleStats && !options.common;
+  // The branch and bounds pay off only over larger spaces; below SMALL_SPACE their set-up costs more than visiting every outcome.
+  const plain = !options.from && !options.ruleStats && !options.common && total > SMALL_SPACE;
   if (plain && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
   if (plain && fastPathNApplies(ap)) return enumerateLinearN(ap, options.onProgress);
   const c = createCollector(ap, options);
@@ -110,15 +119,22 @@ interface Collector {
 function createCollector(ap: AnalysisParties, options: EnumerationOptions): Collector {
   const { space, scored, d } = ap;
   const S = scored.length;
-  const rv = Float64Array.from(scored, (s) => (s.reservation === undefined ? -Infinity : s.reservation));
-  const dis = Float64Array.from(scored, (s) => s.disagreement);
+  const rv = new Float64Array(S);
+  const dis = new Float64Array(S);
+  for (let p = 0; p < S; p++) {
+    const r = scored[p]!.reservation;
+    rv[p] = r === undefined ? -Infinity : r;
+    dis[p] = scored[p]!.disagreement;
+  }
   // Red lines of the negotiators (rational set), and of every party (rule).
-  const negLines = ap.negotiators.map((e) => compileRedLines(e.party.redLines ?? [])).filter((c) => !c.empty);
-  const partyLines = ap.evaluators.map((e) => compileRedLines(e.party.redLines ?? []));
+  const negLines: CompiledRedLines[] = [];
+  for (const e of ap.negotiators) if (e.party.redLines?.length) negLines.push(compileRedLines(e.party.redLines));
   const ruleStats = options.ruleStats === true;
   const wantCommon = options.common === true;
   const needPassing = !ap.passingIsRational || ruleStats;
-  const needDigits = negLines.length > 0 || wantCommon || (needPassing && partyLines.some((c) => !c.empty));
+  // Only when the rule must be decided row by row (not for unanimity of the negotiators): every party's acceptance.
+  const acceptance = needPassing ? new RowAcceptance(ap, rv) : undefined;
+  const needDigits = negLines.length > 0 || wantCommon || (acceptance?.needsDigits ?? false);
   let passingNotRational = 0;
   const bestPassing: PassingKey = { accepting: 0, product: 0, index: -1 };
   const candidate: PassingKey = { accepting: 0, product: 0, index: -1 };
@@ -126,8 +142,8 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   const commonFirst = new Int32Array(n0).fill(-1);
   const commonSame = new Uint8Array(n0).fill(1);
   let commonLeft = wantCommon ? n0 : 0;
-  const frontier = createSkyline(d);
-  const rationalFrontier = negLines.length > 0 ? createSkyline(d) : undefined;
+  const frontier = createSkyline(d, space.sizeNumber);
+  const rationalFrontier = negLines.length > 0 ? createSkyline(d, space.sizeNumber) : undefined;
   const best = new Float64Array(S).fill(-Infinity);
   const worst = new Float64Array(S).fill(Infinity);
   const bestRational = new Float64Array(d).fill(-Infinity);
@@ -142,15 +158,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   let passingCount = 0;
   const ru = new Float64Array(S);
   const scoredIndex = ap.scoredIndex;
-  const accepts = (p: number, U: readonly Float64Array[], j: number, digits: Int32Array | undefined, n: number): boolean => {
-    const lines = partyLines[p]!;
-    if (!lines.empty && lines.crosses(digits!, j * n)) return false;
-    const s = scoredIndex[p]!;
-    return s < 0 || U[s]![j]! >= rv[s]!;
-  };
   const n = space.issueCount;
-  const row: { U: readonly Float64Array[]; j: number; digits: Int32Array | undefined } = { U: [], j: 0, digits: undefined };
-  const acceptsAtRow = (p: number) => accepts(p, row.U, row.j, row.digits, n);
   return {
     needDigits,
     consume({ count, start, utilities: U, digits }) {
@@ -175,10 +183,11 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
         }
         if (needPassing) {
           // The rule is decided by its one implementation (model/agreement-rule.ts); no closure per row.
-          row.U = U;
-          row.j = j;
-          row.digits = digits;
-          if (ruleMetBy(ap.rule, acceptsAtRow)) {
+          const acc = acceptance!;
+          acc.U = U;
+          acc.j = j;
+          acc.digits = digits;
+          if (ruleMetBy(ap.rule, acc.atRow)) {
             passingCount++;
             if (ruleStats) {
               if (!rational) passingNotRational++;
@@ -187,7 +196,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
               let product = 1;
               for (const v of ap.rule.voters) {
                 const s = scoredIndex[v]!;
-                if (s < 0 || !accepts(v, U, j, digits, n)) continue;
+                if (s < 0 || !acc.accepts(v)) continue;
                 counted++;
                 product *= nashFactor(ru[s]!, dis[s]!);
               }
@@ -286,4 +295,39 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   };
     },
   };
+}
+
+/**
+ * Which parties (scenario order) accept outcome `j` of a block (`U`, `digits`):
+ * none of its red lines crossed and utility ≥ reservation, as
+ * `PartyEvaluator.acceptable` decides. `atRow` is the callback `ruleMetBy`
+ * takes, made once (no closure per row).
+ */
+class RowAcceptance {
+  U: readonly Float64Array[] = [];
+  j = 0;
+  digits: Int32Array | undefined = undefined;
+  readonly needsDigits: boolean;
+  readonly atRow: (p: number) => boolean;
+  private readonly lines: readonly CompiledRedLines[];
+  private readonly scoredIndex: readonly number[];
+  private readonly n: number;
+
+  constructor(
+    ap: AnalysisParties,
+    private readonly rv: Float64Array,
+  ) {
+    this.lines = ap.evaluators.map((e) => compileRedLines(e.party.redLines ?? []));
+    this.needsDigits = this.lines.some((c) => !c.empty);
+    this.scoredIndex = ap.scoredIndex;
+    this.n = ap.space.issueCount;
+    this.atRow = (p) => this.accepts(p);
+  }
+
+  accepts(p: number): boolean {
+    const lines = this.lines[p]!;
+    if (!lines.empty && lines.crosses(this.digits!, this.j * this.n)) return false;
+    const s = this.scoredIndex[p]!;
+    return s < 0 || this.U[s]![this.j]! >= this.rv[s]!;
+  }
 }

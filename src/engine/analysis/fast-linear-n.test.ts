@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileAnalysisParties } from './analysis-parties.ts';
 import { collectOutcomes, enumerateOutcomes } from './enumerate.ts';
-import { fastPathNApplies } from './fast-linear-n.ts';
+import { enumerateLinearN, fastPathNApplies } from './fast-linear-n.ts';
 import { issueGroups } from './issue-groups.ts';
 import { roundUtility } from './frontier-types.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
@@ -62,9 +62,11 @@ describe('n-party fast path (branch and bound, symmetric issues folded)', () => 
         const space = new OutcomeSpace(s.issues);
         const ap = compileAnalysisParties(s, space);
         expect(fastPathNApplies(ap)).toBe(true);
-        const fast = enumerateOutcomes(ap);
+        const fast = enumerateLinearN(ap); // called directly: enumerateOutcomes visits spaces this small outcome by outcome
         const all = Array.from({ length: Number(space.size) }, (_, k) => space.outcomeAt(k));
         const slow = collectOutcomes(ap, all);
+        // what analyze uses for a space this small: the outcome-by-outcome pass (enumerate.ts, SMALL_SPACE)
+        expect(enumerateOutcomes(ap).frontier.points()).toEqual(slow.frontier.points());
         expect(fast.rationalCount).toBe(slow.rationalCount);
         expect(fast.frontier.points()).toEqual(slow.frontier.points());
         expect([...fast.best]).toEqual([...slow.best]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileAnalysisParties } from './analysis-parties.ts';
 import { collectOutcomes, enumerateOutcomes } from './enumerate.ts';
-import { fastPathApplies } from './fast-linear2.ts';
+import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileUtility } from '../model/utility-function.ts';
 import type { Issue } from '../model/issue.ts';
@@ -47,9 +47,11 @@ describe('two-party fast path (branch and bound, any visit order)', () => {
         const space = new OutcomeSpace(s.issues);
         const ap = compileAnalysisParties(s, space);
         expect(fastPathApplies(ap)).toBe(true);
-        const fast = enumerateOutcomes(ap);
+        const fast = enumerateLinear2(ap); // called directly: enumerateOutcomes visits spaces this small outcome by outcome
         const all = Array.from({ length: Number(space.size) }, (_, k) => space.outcomeAt(k));
         const slow = collectOutcomes(ap, all);
+        // what analyze uses for a space this small: the outcome-by-outcome pass (enumerate.ts, SMALL_SPACE)
+        expect(enumerateOutcomes(ap).frontier.points()).toEqual(slow.frontier.points());
         expect(fast.rationalCount).toBe(slow.rationalCount);
         expect(fast.frontier.points()).toEqual(slow.frontier.points());
         expect([...fast.best]).toEqual([...slow.best]);
@@ -83,7 +85,7 @@ describe('two-party fast path, visit order against index order', () => {
   it('breaks ties on the lowest outcome index, as the outcome-by-outcome pass does', () => {
     const space = new OutcomeSpace(s.issues);
     const ap = compileAnalysisParties(s, space);
-    const fast = enumerateOutcomes(ap);
+    const fast = enumerateLinear2(ap); // called directly: enumerateOutcomes visits spaces this small outcome by outcome
     expect(fast.nash.index).toBe(1);
     expect(fast.egalitarian.index).toBe(1);
     expect(fast.utilitarian.index).toBe(0); // four outcomes sum to 1.8; the lowest index is (a, a)

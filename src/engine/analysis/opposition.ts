@@ -49,9 +49,10 @@ export function measureOpposition(
     for (let k = 0; k < m; k++) out[k] = roundUtility(out[k]!);
     return out;
   });
-  const ranked = series.map(denseRanks);
+  const ranked = series.map((x) => denseRanks(x));
   const rankCorrelation: { a: string; b: string; tau: number }[] = [];
+  const scratch = new Int32Array(5 * m + 2);
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!)) });
+    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!, scratch)) });
   return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m };
 }

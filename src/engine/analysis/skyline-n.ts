@@ -17,6 +17,19 @@ function hashOf(u: ArrayLike<number>, base: number, n: number): number {
   return h >>> 0;
 }
 
+/** A copy of `a` (if any) in a new array of length `len`. */
+function growF64(a: Float64Array | undefined, len: number): Float64Array {
+  const b = new Float64Array(len);
+  if (a) b.set(a.length <= len ? a : a.subarray(0, len));
+  return b;
+}
+
+function growI32(a: Int32Array | undefined, len: number): Int32Array {
+  const b = new Int32Array(len);
+  if (a) b.set(a.length <= len ? a : a.subarray(0, len));
+  return b;
+}
+
 /**
  * An incremental Pareto skyline for any number of parties, in flat typed
  * arrays: nothing is allocated per point or per outcome (each distinct
@@ -83,13 +96,15 @@ export class SkylineN implements Skyline {
   readonly dominator: Float64Array;
   hasDominator = false;
 
-  constructor(n: number) {
+  /** `capacity`: how many points to make room for first (more are made room for as needed); at most the outcomes offered. */
+  constructor(n: number, capacity = 16) {
     this.n = n;
     this.dominator = new Float64Array(n);
     this.recent = new Float64Array(RECENT * n);
-    this.stack = new Int32Array(64);
-    this.grow(16);
-    this.growNodes(4);
+    // Small first: typed arrays over 64 bytes cost far more to allocate, and most skylines of small spaces stay small.
+    this.stack = new Int32Array(16);
+    this.grow(capacity <= 4 ? 4 : capacity <= 8 ? 8 : 16);
+    this.growNodes(1);
     this.nodes = 1;
     this.makeLeaf(0);
   }
@@ -102,17 +117,11 @@ export class SkylineN implements Skyline {
   // ---------------------------------------------------------------- storage
 
   private grow(cap: number): void {
-    const n = this.n;
-    const f64 = (a: Float64Array | undefined, len: number) => {
-      const b = new Float64Array(len);
-      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
-      return b;
-    };
-    this.U = f64(this.U, cap * n);
-    this.rep = f64(this.rep, cap);
-    this.tie = f64(this.tie, cap);
-    this.rrep = f64(this.rrep, cap);
-    this.rtie = f64(this.rtie, cap);
+    this.U = growF64(this.U, cap * this.n);
+    this.rep = growF64(this.rep, cap);
+    this.tie = growF64(this.tie, cap);
+    this.rrep = growF64(this.rrep, cap);
+    this.rtie = growF64(this.rtie, cap);
     const al = new Uint8Array(cap);
     if (this.alive as Uint8Array | undefined) al.set(this.alive.subarray(0, Math.min(this.alive.length, cap)));
     this.alive = al;
@@ -121,25 +130,14 @@ export class SkylineN implements Skyline {
   }
 
   private growNodes(cap: number): void {
-    const n = this.n;
-    const i32 = (a: Int32Array | undefined, len: number) => {
-      const b = new Int32Array(len);
-      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
-      return b;
-    };
-    const f64 = (a: Float64Array | undefined, len: number) => {
-      const b = new Float64Array(len);
-      if (a) b.set(a.subarray(0, Math.min(a.length, len)));
-      return b;
-    };
-    this.left = i32(this.left, cap);
-    this.right = i32(this.right, cap);
-    this.dim = i32(this.dim, cap);
-    this.split = f64(this.split, cap);
-    this.leafLen = i32(this.leafLen, cap);
-    this.leafSlots = i32(this.leafSlots, cap * LEAF);
-    this.max = f64(this.max, cap * n);
-    this.min = f64(this.min, cap * n);
+    this.left = growI32(this.left, cap);
+    this.right = growI32(this.right, cap);
+    this.dim = growI32(this.dim, cap);
+    this.split = growF64(this.split, cap);
+    this.leafLen = growI32(this.leafLen, cap);
+    this.leafSlots = growI32(this.leafSlots, cap * LEAF);
+    this.max = growF64(this.max, cap * this.n);
+    this.min = growF64(this.min, cap * this.n);
     this.nodeCap = cap;
   }
 
@@ -531,15 +529,12 @@ export class SkylineN implements Skyline {
   points(): SkylinePoint[] {
     const out: SkylinePoint[] = [];
     const n = this.n;
+    const U = this.U;
     for (let s = 0; s < this.used; s++) {
       if (this.alive[s] !== 1 || this.tie[s] === 0) continue;
-      out.push({
-        utilities: Array.from(this.U.subarray(s * n, s * n + n)),
-        rep: this.rep[s]!,
-        ties: this.tie[s]!,
-        rationalRep: this.rrep[s]!,
-        rationalTies: this.rtie[s]!,
-      });
+      const utilities = new Array<number>(n);
+      for (let i = 0; i < n; i++) utilities[i] = U[s * n + i]!;
+      out.push({ utilities, rep: this.rep[s]!, ties: this.tie[s]!, rationalRep: this.rrep[s]!, rationalTies: this.rtie[s]! });
     }
     return out.sort(byUtilitiesDescending);
   }

@@ -5,8 +5,9 @@ import { SkylineN } from './skyline-n.ts';
 export type { Skyline, SkylinePoint };
 export { SkylineN };
 
-export function createSkyline(parties: number): Skyline {
-  return parties === 2 ? new Skyline2() : new SkylineN(parties);
+/** `outcomes`: how many outcomes will be offered, when known (a small skyline then starts small). */
+export function createSkyline(parties: number, outcomes?: number): Skyline {
+  return parties === 2 ? new Skyline2() : new SkylineN(parties, outcomes);
 }
 
 /**

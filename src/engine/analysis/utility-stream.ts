@@ -32,8 +32,11 @@ export function streamUtilities(
   const total = space.sizeNumber;
   if (total === undefined) throw new RangeError(`the outcome space has ${space.size} outcomes: too many to enumerate`);
   const n = space.issueCount;
-  const nonlinear = ufuns.some((f) => !f.tables);
-  const wantDigits = needDigits || nonlinear;
+  // Plain loops, no closures: for a small space this set-up is most of the pass.
+  const lin: number[] = [];
+  const nonlin: number[] = [];
+  for (let p = 0; p < ufuns.length; p++) (ufuns[p]!.tables ? lin : nonlin).push(p);
+  const wantDigits = needDigits || nonlin.length > 0;
   if (n === 0) {
     const utilities = ufuns.map((f) => Float64Array.of(f.utility([])));
     visit({ count: 1, start: 0, utilities, digits: wantDigits ? new Int32Array(0) : undefined });
@@ -41,34 +44,29 @@ export function streamUtilities(
   }
   const last = n - 1;
   const R = space.radices[last]!;
-  const rowsPerBlock = Math.max(1, Math.floor(BLOCK / R));
+  // Blocks of about BLOCK outcomes, never more rows than the space has (a small space is one small block).
+  const rowsPerBlock = Math.min(total / R, Math.max(1, Math.floor(BLOCK / R)));
   const B = rowsPerBlock * R;
-  const utilities = ufuns.map(() => new Float64Array(B));
+  const utilities: Float64Array[] = [];
+  for (let p = 0; p < ufuns.length; p++) utilities.push(new Float64Array(B));
   const digits = wantDigits ? new Int32Array(B * n) : undefined;
-  const lin = ufuns.flatMap((f, p) => (f.tables ? [p] : []));
-  const nonlin = ufuns.flatMap((f, p) => (f.tables ? [] : [p]));
-  const lastTables = lin.map((p) => ufuns[p]!.tables![last]!);
-  const tables = lin.map((p) => ufuns[p]!.tables!);
+  const L = lin.length;
+  const lastTables: Float64Array[] = [];
+  const tables: (readonly Float64Array[])[] = [];
   // prefix[q][k]: party q's sum over issues 0..k at the current digits (k < last).
-  const prefix = lin.map(() => new Float64Array(Math.max(last, 1)));
+  const prefix: Float64Array[] = [];
+  for (let q = 0; q < L; q++) {
+    const t = ufuns[lin[q]!]!.tables!;
+    tables.push(t);
+    lastTables.push(t[last]!);
+    prefix.push(new Float64Array(Math.max(last, 1)));
+  }
   const cur = new Int32Array(n);
   const radices = space.radices;
-  const refresh = (from: number) => {
-    for (let q = 0; q < lin.length; q++) {
-      const pre = prefix[q]!;
-      const t = tables[q]!;
-      let s = from > 0 ? pre[from - 1]! : 0;
-      for (let k = from; k < last; k++) {
-        s += t[k]![cur[k]!]!;
-        pre[k] = s;
-      }
-    }
-  };
-  refresh(0);
+  refreshPrefix(prefix, tables, cur, 0, last);
   const rows = total / R;
   let row = 0;
   let start = 0;
-  const L = lin.length;
   while (row < rows) {
     const blockRows = Math.min(rowsPerBlock, rows - row);
     let j = 0;
@@ -99,11 +97,24 @@ export function streamUtilities(
         cur[k] = 0;
         k--;
       }
-      if (k >= 0) refresh(k);
+      if (k >= 0) refreshPrefix(prefix, tables, cur, k, last);
     }
     for (const p of nonlin) ufuns[p]!.evaluateBlock(digits!, j, utilities[p]!);
     visit({ count: j, start, utilities, digits });
     start += j;
     row += blockRows;
+  }
+}
+
+/** Re-adds each linear party's partial sums from issue `from` on (issue order, as `UtilityFunction.utility` sums). */
+function refreshPrefix(prefix: readonly Float64Array[], tables: readonly (readonly Float64Array[])[], cur: Int32Array, from: number, last: number): void {
+  for (let q = 0; q < prefix.length; q++) {
+    const pre = prefix[q]!;
+    const t = tables[q]!;
+    let s = from > 0 ? pre[from - 1]! : 0;
+    for (let k = from; k < last; k++) {
+      s += t[k]![cur[k]!]!;
+      pre[k] = s;
+    }
   }
 }

@@ -27,14 +27,14 @@ export function ruleVoters(rule: AgreementRule, parties: readonly Party[]): stri
   return [...voters, ...extra];
 }
 
-/** The ids of the parties whose consent the rule requires (vetoes). */
-export function ruleRequired(rule: AgreementRule, parties: readonly Party[]): string[] {
-  return rule.type === 'unanimity' ? ruleVoters(rule, parties) : [...rule.required];
+/** The ids of the parties whose consent the rule requires (vetoes). `voters`: the rule's voters, when already known. */
+export function ruleRequired(rule: AgreementRule, parties: readonly Party[], voters?: readonly string[]): string[] {
+  return rule.type === 'unanimity' ? [...(voters ?? ruleVoters(rule, parties))] : [...rule.required];
 }
 
-/** How many accepting voters the rule needs. */
-export function ruleQuorum(rule: AgreementRule, parties: readonly Party[]): number {
-  return rule.type === 'unanimity' ? ruleVoters(rule, parties).length : rule.k;
+/** How many accepting voters the rule needs. `voters`: the rule's voters, when already known. */
+export function ruleQuorum(rule: AgreementRule, parties: readonly Party[], voters?: readonly string[]): number {
+  return rule.type === 'unanimity' ? (voters ?? ruleVoters(rule, parties)).length : rule.k;
 }
 
 /**
@@ -50,9 +50,23 @@ export interface RulePositions {
   readonly quorum: number;
 }
 
-export function rulePositions(rule: AgreementRule, parties: readonly Party[], order: readonly string[] = parties.map((p) => p.id)): RulePositions {
-  const pos = (id: string) => order.indexOf(id);
-  return { voters: ruleVoters(rule, parties).map(pos), required: ruleRequired(rule, parties).map(pos), quorum: ruleQuorum(rule, parties) };
+export function rulePositions(rule: AgreementRule, parties: readonly Party[], order?: readonly string[]): RulePositions {
+  const voters = ruleVoters(rule, parties);
+  const required = ruleRequired(rule, parties, voters);
+  return { voters: positionsIn(voters, parties, order), required: positionsIn(required, parties, order), quorum: ruleQuorum(rule, parties, voters) };
+}
+
+/** Each id's position in `order` (default: the parties' ids), or −1. */
+function positionsIn(ids: readonly string[], parties: readonly Party[], order: readonly string[] | undefined): number[] {
+  const out = new Array<number>(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    let at = -1;
+    if (order) at = order.indexOf(id);
+    else for (let i = 0; i < parties.length && at < 0; i++) if (parties[i]!.id === id) at = i;
+    out[k] = at;
+  }
+  return out;
 }
 
 /** Whether the rule is met when exactly the positions for which `accepts` holds accept (position −1 never does). */

@@ -23,6 +23,8 @@ export class OutcomeSpace {
   /** Place values (product of the radices after each issue), as numbers; exact while size ≤ 2^53. */
   private readonly strides: Float64Array;
   private readonly bigStrides: bigint[];
+  /** `size` as a number when it is at most 2^53 (computed once: BigInt comparisons are slow). */
+  private readonly sizeNum: number | undefined;
 
   constructor(issues: readonly Issue[]) {
     this.issues = issues;
@@ -42,6 +44,7 @@ export class OutcomeSpace {
       size *= BigInt(r);
     }
     this.size = size;
+    this.sizeNum = size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(size) : undefined;
   }
 
   get issueCount(): number {
@@ -50,7 +53,7 @@ export class OutcomeSpace {
 
   /** The size as a number, or undefined when it is above 2^53. */
   get sizeNumber(): number | undefined {
-    return this.size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(this.size) : undefined;
+    return this.sizeNum;
   }
 
   /** The size as JSON wants it: a number up to 2^53, a decimal string above. */
@@ -60,6 +63,7 @@ export class OutcomeSpace {
 
   /** Whether every outcome can be visited one by one (size ≤ limit). */
   isEnumerable(limit: number = DEFAULT_ENUMERATION_LIMIT): boolean {
+    if (this.sizeNum !== undefined && limit <= Number.MAX_SAFE_INTEGER) return this.sizeNum <= Math.floor(limit);
     return this.size <= BigInt(Math.floor(limit));
   }
 
@@ -78,7 +82,7 @@ export class OutcomeSpace {
     const n = this.issues.length;
     const out = new Array<number>(n);
     if (typeof index === 'number' && index <= Number.MAX_SAFE_INTEGER) {
-      if (!Number.isInteger(index) || index < 0 || index >= Number(this.size)) throw new RangeError(`outcome index ${index} out of range`);
+      if (!Number.isInteger(index) || index < 0 || index >= (this.sizeNum ?? Number(this.size))) throw new RangeError(`outcome index ${index} out of range`);
       let rest = index;
       for (let i = n - 1; i >= 0; i--) {
         const r = this.radices[i]!;

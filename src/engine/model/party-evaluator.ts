@@ -1,6 +1,6 @@
 import type { OutcomeSpace } from './outcome-space.ts';
 import type { Party } from './party.ts';
-import { crossesRedLine } from './red-line.ts';
+import { crossesRedLine, type RedLine } from './red-line.ts';
 import { compileUtility, type UtilityFunction } from './utility-function.ts';
 
 /**
@@ -25,19 +25,31 @@ export function compileParty(space: OutcomeSpace, party: Party): PartyEvaluator 
   let reservationValue: number | undefined;
   if (res && 'value' in res) reservationValue = res.value;
   else if (res && 'outcome' in res) reservationValue = ufun ? ufun.utility(res.outcome) : undefined;
-  const lines = party.redLines ?? [];
-  const crosses = (o: ArrayLike<number>) => lines.some((l) => crossesRedLine(l, o));
-  return {
-    party,
-    ufun,
-    reservationValue,
-    crossesRedLine: crosses,
-    acceptable(o) {
-      if (crosses(o)) return false;
-      if (!ufun) return true;
-      return meetsReservation(ufun.utility(o), reservationValue);
-    },
-  };
+  return new CompiledParty(party, ufun, reservationValue);
+}
+
+/** A class rather than closures: compiled once per party and analysis, often for a small space where set-up counts. */
+class CompiledParty implements PartyEvaluator {
+  private readonly lines: readonly RedLine[];
+  constructor(
+    readonly party: Party,
+    readonly ufun: UtilityFunction | undefined,
+    readonly reservationValue: number | undefined,
+  ) {
+    this.lines = party.redLines ?? [];
+  }
+
+  crossesRedLine(o: ArrayLike<number>): boolean {
+    const lines = this.lines;
+    for (let k = 0; k < lines.length; k++) if (crossesRedLine(lines[k]!, o)) return true;
+    return false;
+  }
+
+  acceptable(o: ArrayLike<number>): boolean {
+    if (this.crossesRedLine(o)) return false;
+    if (!this.ufun) return true;
+    return meetsReservation(this.ufun.utility(o), this.reservationValue);
+  }
 }
 
 /**

@@ -118,6 +118,19 @@ describe('LiveNegotiation refuses moves cleanly', () => {
     expect(code(() => live.act(a, { type: 'end' }))).toBe('finished');
   });
 
+  it('a seat that leaves walks away, or with `fault` leaves as a no-answer fault (at once on its turn, else at its next)', () => {
+    const walk = new LiveNegotiation(ceasefire, { seats: allExternal, protocol: 'saop', rounds: 5 });
+    walk.leave(ids[0]!);
+    expect(walk.events.some((e) => e.type === 'fault')).toBe(false);
+    expect(walk.isActive(ids[0]!)).toBe(false);
+    const fault = new LiveNegotiation(ceasefire, { seats: allExternal, protocol: 'saop', rounds: 5 });
+    fault.leave(ids[1]!, { fault: true });
+    expect(fault.events.some((e) => e.type === 'fault')).toBe(false);
+    fault.act(ids[0]!, { type: 'offer', outcome: fault.view(ids[0]!).space.outcomeAt(0n) as number[] });
+    expect(fault.events.find((e) => e.type === 'fault')).toMatchObject({ type: 'fault', party: ids[1], kind: 'no-answer' });
+    expect(fault.isActive(ids[1]!)).toBe(false);
+  });
+
   it('a missed turn passes (skip) or ends the seat (leave); the global deadline ends the session', () => {
     const clock = new ManualClock();
     const skip = new LiveNegotiation(ceasefire, { seats: allExternal, protocol: 'saop', rounds: 5, clock, turnTimeLimitMs: 100 });

@@ -82,6 +82,22 @@ describe('live sessions', () => {
     expect((await server.call('GET', `/api/live/sessions/${created.id}`, created.seats.russia!.token!)).status).toBe(401);
   });
 
+  it('a throttled client resends its dropped moves until the server takes them: no missed turn, the same result as unthrottled', async () => {
+    const slow = await startLiveServer(':memory:', { rate: { burst: 10, perSecond: 40 } });
+    try {
+      const created = await slow.create({ scenarioId: 'ceasefire', rounds: 60, turnTimeLimitMs: 5000, missedTurn: 'leave', seats: { russia: 'remote', ukraine: 'conceder' } });
+      const r = await connectSeat(slow.url, created.seats.russia!.token!, 'boulware');
+      expect(r.messages.some((m) => m.type === 'error' && m.code === 'rate-limited')).toBe(true);
+      const host = await slow.call('GET', `/api/live/sessions/${created.id}`, created.host.token);
+      const events = host.json.events as { type: string }[];
+      expect(events.filter((e) => e.type === 'fault' || e.type === 'skip')).toEqual([]);
+      const batch = negotiateSync(ceasefire, { agents: ['boulware', 'conceder'], rounds: 60 });
+      expect(r.agreement).toEqual(batch.agreement);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('keeps finished sessions over a restart, marks unfinished ones interrupted; the trace is the one `parley run --trace` writes', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'parley-live-db-')), 'parley.db');
     const first = await startLiveServer(db);

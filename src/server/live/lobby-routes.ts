@@ -4,11 +4,25 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { zodProblems } from '../api-schemas.ts';
 import type { LiveLobby } from './lobby.ts';
-import { LIVE_PROTOCOL_VERSION, lobbyHelloMessage, MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
+import { LIVE_PROTOCOL_VERSION, lobbyHelloMessage, lobbyPollBody, MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
+import { bearerToken } from './tokens.ts';
 import type { LiveLogEntry } from './room.ts';
 
 /** Registers the lobby route; the app must have @fastify/websocket registered. */
 export async function registerLobbyRoute(app: FastifyInstance, lobby: LiveLobby, log: (e: LiveLogEntry) => void = () => {}): Promise<void> {
+  // HTTP long-polling of the lobby (clients without WebSocket, e.g. examples/python/parley_lobby.py).
+  app.post('/api/live/lobby/poll', { bodyLimit: MAX_CLIENT_MESSAGE_BYTES }, async (req, reply) => {
+    const r = lobbyPollBody.safeParse(req.body ?? {});
+    if (!r.success) return reply.status(400).send({ error: 'invalid lobby poll', code: 'invalid-message', problems: zodProblems(r.error) });
+    const token = bearerToken(req.headers.authorization);
+    if (!token || !lobby.authenticate(r.data.name, token)) {
+      log({ event: 'refused', session: 'lobby', code: 'unauthorized' });
+      return reply.status(401).send({ error: 'unknown entrant or wrong lobby token (send it as Authorization: Bearer TOKEN)', code: 'unauthorized' });
+    }
+    const gone = new Promise<void>((resolve) => reply.raw.once('close', () => resolve()));
+    return { messages: await lobby.poll(r.data.name, r.data.after, r.data.waitMs, gone) };
+  });
+
   app.get('/api/live/lobby', { websocket: true }, (socket: WebSocket) => {
     let detach: (() => void) | undefined;
     let name: string | undefined;

@@ -14,8 +14,15 @@ interface Entrant {
   /** Closes the current connection (a newer one with the same token replaced it). */
   kick: (() => void) | undefined;
   readonly waiters: Set<() => void>;
+  /** Long-polls waiting for a message. */
+  readonly pollers: Set<() => void>;
+  /** When the entrant last polled over HTTP (ms; 0: never). */
+  lastPoll: number;
   seats: number;
 }
+
+/** An entrant that long-polls counts as connected this long after its last poll (a poll waits at most 30 s). */
+export const POLL_PRESENCE_MS = 35_000;
 
 /** Seat handed to an entrant: the session, its seat token and where it sits. */
 export interface LobbySeat {
@@ -36,7 +43,7 @@ export class LiveLobby {
 
   /** Declares the entrants the lobby admits (the tournament's `remote:NAME` agents). */
   constructor(names: readonly string[]) {
-    for (const name of names) this.entrants.set(name, { name, outbox: [], sub: undefined, kick: undefined, waiters: new Set(), seats: 0 });
+    for (const name of names) this.entrants.set(name, { name, outbox: [], sub: undefined, kick: undefined, waiters: new Set(), pollers: new Set(), lastPoll: 0, seats: 0 });
   }
 
   get names(): string[] {
@@ -60,6 +67,37 @@ export class LiveLobby {
     const msg = { ...m, seq: e.outbox.length + 1 } as LobbyServerMessage;
     e.outbox.push(msg);
     e.sub?.(msg);
+    for (const w of [...e.pollers]) w();
+  }
+
+  private welcome(e: Entrant): void {
+    if (e.outbox.length === 0) this.send(e, { type: 'lobby-welcome', v: LIVE_PROTOCOL_VERSION, name: e.name, entrant: `remote:${e.name}`, tournament: this.tournament });
+  }
+
+  /**
+   * An HTTP long-poll of entrant `name` (after `authenticate`): its lobby
+   * messages after `after`, waiting up to `waitMs` for one. Polling keeps the
+   * entrant connected for `POLL_PRESENCE_MS` after each poll.
+   */
+  async poll(name: string, after: number, waitMs: number, gone?: Promise<void>): Promise<LobbyServerMessage[]> {
+    const e = this.entrants.get(name)!;
+    this.welcome(e);
+    e.lastPoll = Date.now();
+    for (const w of [...e.waiters]) w();
+    if (e.outbox.length <= after && waitMs > 0 && !this.ended) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(t);
+          e.pollers.delete(wake);
+          resolve();
+        };
+        const t = setTimeout(wake, waitMs);
+        e.pollers.add(wake);
+        void gone?.then(wake);
+      });
+      e.lastPoll = Date.now();
+    }
+    return e.outbox.slice(Math.max(0, after));
   }
 
   /**
@@ -69,7 +107,7 @@ export class LiveLobby {
    */
   connect(name: string, after: number, sub: Subscriber, kick: () => void): () => void {
     const e = this.entrants.get(name)!;
-    if (e.outbox.length === 0) this.send(e, { type: 'lobby-welcome', v: LIVE_PROTOCOL_VERSION, name, entrant: `remote:${name}`, tournament: this.tournament });
+    this.welcome(e);
     const old = e.kick;
     e.sub = sub;
     e.kick = kick;
@@ -83,15 +121,17 @@ export class LiveLobby {
     };
   }
 
+  /** Whether entrant `name` holds a lobby WebSocket, or has long-polled within `POLL_PRESENCE_MS`. */
   isConnected(name: string): boolean {
-    return this.entrants.get(name)?.sub !== undefined;
+    const e = this.entrants.get(name);
+    return !!e && (e.sub !== undefined || e.pollers.size > 0 || (e.lastPoll > 0 && Date.now() - e.lastPoll < POLL_PRESENCE_MS));
   }
 
   /** Resolves true once entrant `name` is connected, false after `ms`. */
   waitFor(name: string, ms: number, signal?: AbortSignal): Promise<boolean> {
     const e = this.entrants.get(name);
     if (!e) return Promise.resolve(false);
-    if (e.sub) return Promise.resolve(true);
+    if (this.isConnected(name)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (v: boolean) => {
         clearTimeout(t);

@@ -67,6 +67,15 @@ export const lobbyHelloMessage = z
   .strict()
   .describe('WebSocket GET /api/live/lobby only: the first and only message, opening the standing connection of a remote tournament entrant.');
 
+export const lobbyPollBody = z
+  .object({
+    name: lobbyName,
+    after: z.number().int().min(0).default(0).describe('answer with the lobby messages whose seq is larger'),
+    waitMs: z.number().int().min(0).max(30_000).default(25_000).describe('how long to wait when there is none yet'),
+  })
+  .strict()
+  .describe('HTTP long-polling of the lobby: POST /api/live/lobby/poll with the lobby token in `Authorization: Bearer`; answers {messages: [...]}.');
+
 // ---- server → client ------------------------------------------------------------------------
 
 const seq = z.number().int().min(1).describe('per-recipient sequence number, from 1, without gaps');
@@ -255,6 +264,7 @@ export const LIVE_SCHEMAS = {
   createSession: createSessionBody,
   createSessionReply,
   lobby: lobbyHelloMessage,
+  lobbyPoll: lobbyPollBody,
   lobbyWelcome: lobbyWelcomeMessage,
   seat: lobbySeatMessage,
   lobbyEnd: lobbyEndMessage,

@@ -10,6 +10,9 @@ import { registerLobbyRoute } from './lobby-routes.ts';
 import type { LiveLogEntry } from './room.ts';
 import { MAX_WS_FRAME_BYTES, registerLiveRoutes } from './routes.ts';
 
+/** Messages per seat token of a tournament's sessions: 10 000 at once, then 10 000 per second. */
+export const TOURNAMENT_RATE_LIMIT = { burst: 10_000, perSecond: 10_000 } as const;
+
 export interface TournamentHostOptions {
   /** The remote entrants' names (`remote:NAME` → NAME). */
   readonly names: readonly string[];
@@ -35,7 +38,8 @@ export interface TournamentHost {
 export async function startTournamentHost(options: TournamentHostOptions): Promise<TournamentHost> {
   const log = options.log ?? (() => {});
   // Finished sessions are dropped after a minute (their rows are in the tournament's store), so a long tournament never fills the hub.
-  const hub = new LiveHub({ log, maxSessions: 1_000_000, finishedKeepMs: 60_000 });
+  // A program plays as fast as the network lets it: 100 moves a second (the workbench's limit) would throttle a 1000-round negotiation.
+  const hub = new LiveHub({ log, maxSessions: 1_000_000, finishedKeepMs: 60_000, rate: TOURNAMENT_RATE_LIMIT });
   const lobby = new LiveLobby(options.names);
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   await app.register(websocket, { options: { maxPayload: MAX_WS_FRAME_BYTES } });

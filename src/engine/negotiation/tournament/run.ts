@@ -11,7 +11,7 @@ import { planOf, prepareTournament, type PrepareOptions, type TournamentSpec } f
  * pool or queue. `run` resolves with one row per job (in any order).
  */
 export interface TournamentPool {
-  /** How many batches it runs at once. */
+  /** How many batches it runs at once (read before each batch is handed out: a queue's workers may come and go). */
   readonly concurrency: number;
   run(jobs: readonly TournamentJob[]): Promise<readonly NegotiationRow[]>;
   close(): Promise<void>;
@@ -179,10 +179,31 @@ export function inProcessPool(resolveAgent: AgentResolver): TournamentPoolFactor
   };
 }
 
-/** Default batch size: about 8 batches per unit of concurrency, between 1 and 64. */
-export function defaultBatchSize(remaining: number, concurrency: number): number {
-  return Math.max(1, Math.min(64, Math.ceil(remaining / (Math.max(1, concurrency) * 8))));
+/** Largest batch the default sizing hands out (a stuck negotiation re-runs at most this many on a fresh thread). */
+export const MAX_BATCH = 500;
+/** Smallest batch the default sizing hands out (except the very last). */
+export const MIN_BATCH = 8;
+
+/**
+ * Default batch size, guided self-scheduling: a quarter of each unit of
+ * concurrency's share of the negotiations not yet handed out, between
+ * `MIN_BATCH` and `MAX_BATCH`. Large batches while much is left (few
+ * messages, transactions and queue jobs), small ones at the end (the
+ * threads finish together).
+ */
+export function defaultBatchSize(undispatched: number, concurrency: number): number {
+  return Math.max(1, Math.min(undispatched, MAX_BATCH, Math.max(MIN_BATCH, Math.ceil(undispatched / (Math.max(1, concurrency) * 4)))));
 }
+
+/**
+ * Rows that came back ahead of the next id to score wait here so that the
+ * live scorer adds every row in id order (the same floating-point sums as
+ * reading the store back in id order, whatever the number of workers or the
+ * order batches finish in). Beyond this many waiting rows (a batch stuck for
+ * long while the others finish) the run stops ordering and re-reads the store
+ * at the end instead.
+ */
+const MAX_PENDING = 200_000;
 
 /**
  * Runs a tournament with an injected agent resolver (the agents layer's
@@ -222,7 +243,13 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
       before++;
     }
 
+  // One scorer for the live leaderboard and, on a fresh run, the final scores: rows are added strictly in id order
+  // (see MAX_PENDING), so the store need not be read back at the end. A resumed run has its earlier rows added first
+  // (out of id order with the new ones): its final scores are computed from the store, in id order, as before.
   const live = new TournamentScorer(spec);
+  let inOrder = before === 0;
+  let nextToScore = 0;
+  const pending = new Map<number, NegotiationRow>();
   let agreements = 0;
   let faults = 0;
   let done = before;
@@ -233,6 +260,25 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
       if (row.agreement) agreements++;
       if (row.faults.length) faults++;
     }
+  const score = (row: NegotiationRow) => {
+    if (!inOrder) return live.add(row);
+    if (row.id !== nextToScore) {
+      pending.set(row.id, row);
+      if (pending.size > MAX_PENDING) {
+        inOrder = false;
+        for (const r of pending.values()) live.add(r);
+        pending.clear();
+      }
+      return;
+    }
+    live.add(row);
+    nextToScore++;
+    for (let r = pending.get(nextToScore); r; r = pending.get(nextToScore)) {
+      pending.delete(nextToScore);
+      live.add(r);
+      nextToScore++;
+    }
+  };
 
   store.setStatus(runId, 'running');
   const pool = await poolFactory(spec, runId);
@@ -249,16 +295,18 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
     options.onProgress({ id: runId, done, total, agreements, faults, elapsed, rate, eta: rate > 0 ? (total - done) / rate : null, leaderboard: live.standings() });
   };
 
-  const remaining = total - before;
-  const batchSize = options.batchSize ?? defaultBatchSize(remaining, pool.concurrency);
-  const maxInFlight = Math.max(2, pool.concurrency * 2);
+  let undispatched = total - before;
+  // Two batches per unit of concurrency: one running, one waiting, so no thread waits for this one between batches.
+  const maxInFlight = () => Math.max(2, pool.concurrency * 2);
   let cursor = 0;
   const nextBatch = (): TournamentJob[] => {
+    const size = options.batchSize ?? defaultBatchSize(undispatched, pool.concurrency);
     const jobs: TournamentJob[] = [];
-    while (cursor < total && jobs.length < batchSize) {
+    while (cursor < total && jobs.length < size) {
       if (!recorded[cursor]) jobs.push(plan.jobAt(cursor));
       cursor++;
     }
+    undispatched -= jobs.length;
     return jobs;
   };
 
@@ -267,7 +315,7 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
   try {
     progress(true);
     for (;;) {
-      while (!failure && !options.signal?.aborted && inFlight.size < maxInFlight) {
+      while (!failure && !options.signal?.aborted && inFlight.size < maxInFlight()) {
         const jobs = nextBatch();
         if (jobs.length === 0) break;
         const p: Promise<void> = pool.run(jobs).then(
@@ -280,7 +328,7 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
               if (recorded[row.id]) continue;
               recorded[row.id] = 1;
               done++;
-              live.add(row);
+              score(row);
               if (row.agreement) agreements++;
               if (row.faults.length) faults++;
             }
@@ -312,9 +360,12 @@ export async function executeTournament(runId: string, options: RunTournamentOpt
     throw new TournamentInterrupted(runId);
   }
 
-  // Final scores from the stored rows, in id order.
-  const scorer = new TournamentScorer(spec);
-  for (const row of store.rows(runId)) scorer.add(row);
+  // Final scores: the live scorer's when it saw every row in id order, else from the stored rows, in id order.
+  let scorer = live;
+  if (!inOrder || nextToScore !== total || pending.size) {
+    scorer = new TournamentScorer(spec);
+    for (const row of store.rows(runId)) scorer.add(row);
+  }
   const scores = scorer.scores(options.scoring);
   const summary: TournamentSummary = {
     id: runId,

@@ -193,28 +193,38 @@ export class TournamentScorer {
     const sc = this.spec.scenarios[row.scenario]!;
     this.negotiations++;
     if (row.agreement) this.agreements++;
-    if (row.faults.length) this.faulted++;
+    const anyFault = row.faults.length > 0;
+    if (anyFault) this.faulted++;
+    const { agents, utilities, faults } = row;
     let welfare = 0;
-    for (const u of row.utilities) welfare += u;
-    const unit = this.plan.unitOf(row.scenario, this.plan.assignmentOf(row.scenario, row.agents));
-    row.agents.forEach((a, seat) => {
-      const u = row.utilities[seat]!;
+    for (const u of utilities) welfare += u;
+    const unit = this.plan.unitOf(row.scenario, this.plan.assignmentOf(row.scenario, agents));
+    // Plain loops (no closures or sets per row): this runs on the thread that collects a tournament's results.
+    for (let seat = 0; seat < agents.length; seat++) {
+      const a = agents[seat]!;
+      const u = utilities[seat]!;
       const adv = u - sc.reservations[seat]!;
-      const ownFault = row.faults.some((f) => f.seat === seat);
+      let ownFault = false;
+      for (const f of faults) if (f.seat === seat) ownFault = true;
       this.agents[a]!.add(row, u, adv, welfare, ownFault);
-      const opponents = new Set(row.agents.filter((_, j) => j !== seat));
-      for (const o of opponents) {
+      // Each distinct opponent once, in seat order.
+      for (let j = 0; j < agents.length; j++) {
+        if (j === seat) continue;
+        const o = agents[j]!;
+        let seen = false;
+        for (let i = 0; i < j; i++) if (i !== seat && agents[i] === o) seen = true;
+        if (seen) continue;
         const key = this.cellKey(a, o, row.scenario);
         let acc = this.cells.get(key);
         if (!acc) this.cells.set(key, (acc = new Acc()));
-        acc.add(row, u, adv, welfare, row.faults.length > 0);
+        acc.add(row, u, adv, welfare, anyFault);
       }
       if (unit >= 0) {
         const k = unit * this.maxSeats + seat;
         this.unitSum[k]! += u;
         this.unitCount[k]!++;
       }
-    });
+    }
   }
 
   /** Quick standings without intervals (for a live leaderboard): by mean utility, then label. */
