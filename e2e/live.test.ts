@@ -91,6 +91,20 @@ describe('live session in Chromium', () => {
     await expect.poll(() => host.getByTestId('live-host-agreement').textContent(), { timeout: 20_000 }).toMatch(/Agreement: /);
     expect(await host.getByTestId('live-host-plot').count()).toBe(1);
     await host.screenshot({ path: artifactPath('live-host.png'), fullPage: true });
+    // The finished session opens in the Simulation screen: its trace replayed, as a simulated run is shown.
+    const agreement = (await host.getByTestId('live-host-agreement').textContent()) ?? '';
+    await host.getByTestId('live-open-simulation').click();
+    await expect.poll(() => host.locator('[role="tab"][aria-selected="true"]').textContent(), { timeout: 20_000 }).toBe('Simulation');
+    await expect.poll(() => host.getByTestId('opened-live').textContent(), { timeout: 20_000 }).toMatch(/finished live session .*Russia: human.*Ukraine: human.*replayed from its trace/);
+    expect(await host.getByTestId('sim-outcome').textContent()).toMatch(/agreement in round \d+/);
+    expect(agreement).toMatch(/Agreement: /);
+    await host.screenshot({ path: artifactPath('live-in-simulation.png'), fullPage: true });
+    // The workbench that created it lists it among the scenario's finished live sessions, and opens it there too.
+    await workbench.goto(new URL('#/simulation?scenario=ceasefire', server.url).toString());
+    await workbench.getByTestId('live-sessions').locator('summary').click();
+    await workbench.getByTestId('live-sessions').getByRole('button', { name: 'Open in Simulation' }).click();
+    await expect.poll(() => workbench.getByTestId('opened-live').textContent(), { timeout: 20_000 }).toMatch(/replayed from its trace/);
+    expect(await workbench.getByTestId('opened-live').textContent()).not.toMatch(/does not replay cleanly/);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -176,3 +176,13 @@ export interface DocumentAttachRequest {
   readonly text: string;
   readonly fileName?: string;
 }
+
+/** A live session in the list (GET /api/live/sessions): no tokens. */
+export interface LiveSessionListingReply {
+  readonly id: string;
+  readonly status: string;
+  readonly scenarioId: string;
+  readonly scenarioName: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}

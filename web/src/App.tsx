@@ -64,7 +64,7 @@ const SCREENS: readonly ScreenEntry[] = [
   { key: 'editor', label: 'Editor', needs: 'detail', render: (c) => <Editor scenarioId={c.detail!.id} source={c.source} diagnostics={c.diagnosis.diagnostics} scenario={c.diagnosis.scenario ?? c.base ?? null} builtin={c.detail!.builtin} dirty={c.dirty} onSource={c.setSource} onSave={c.save} onRevert={c.revert} onUndo={c.undo} onRedo={c.redo} canUndo={c.canUndo} canRedo={c.canRedo} draft={c.draft} /> },
   { key: 'analysis', label: 'Analysis', needs: 'scenario', render: (c) => <Analysis scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
   { key: 'what-if', label: 'What-if', needs: 'scenario', render: (c) => <WhatIf scenario={c.base} scenarioRef={c.baseRef} /> },
-  { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} /> },
+  { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} {...(c.route.live ? { liveSession: c.route.live } : {})} /> },
   { key: 'play', label: 'Play', needs: 'scenario', render: (c) => <Play scenarioId={c.detail!.id} dirty={c.dirty} participants={playSeats(c.scenario)} savedSource={c.detail!.source} /> },
   { key: 'live', label: 'Live', needs: 'scenario', render: (c) => <LiveCreate scenarioId={c.detail!.id} variant={c.route.variant} scenario={c.scenario} dirty={c.dirty} /> },
   { key: 'tournament', label: 'Tournament', needs: 'nothing', render: (c) => <Tournament scenarios={c.scenarios} /> },

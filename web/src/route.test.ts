@@ -28,4 +28,13 @@ describe('routes in the location hash', () => {
     }
     expect(sameRoute({ screen: 'editor' }, { screen: 'editor', scenario: 'x' })).toBe(false);
   });
+  it('keeps a live session to replay on the Simulation screen only', () => {
+    const screens = [...SCREENS, 'simulation'];
+    const r = parseRoute('#/simulation?scenario=ceasefire&variant=v&live=L1', screens, 'analysis');
+    expect(r).toEqual({ screen: 'simulation', scenario: 'ceasefire', variant: 'v', live: 'L1' });
+    expect(parseRoute(formatRoute(r), screens, 'analysis')).toEqual(r);
+    expect(parseRoute('#/analysis?scenario=ceasefire&live=L1', screens, 'analysis')).toEqual({ screen: 'analysis', scenario: 'ceasefire' });
+    expect(formatRoute({ ...r, screen: 'analysis' })).toBe('#/analysis?scenario=ceasefire&variant=v');
+    expect(sameRoute(r, { ...r, live: 'L2' })).toBe(false);
+  });
 });

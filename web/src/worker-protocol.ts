@@ -21,6 +21,8 @@ export type WorkerRequest =
       readonly seed: number;
       readonly repeats: number;
     }
+  /** A recorded negotiation (a live session's JSON Lines trace) as a Simulation run. */
+  | { readonly type: 'replay-trace'; readonly scenario: ScenarioRef; readonly trace: string }
   | { readonly type: 'what-if'; readonly scenario: ScenarioRef; readonly variants: readonly string[]; readonly seed: number }
   | { readonly type: 'report'; readonly scenario: ScenarioRef; readonly seed: number };
 

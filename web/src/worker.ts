@@ -3,7 +3,7 @@
 import { ScenarioError, analyzeSpace } from 'parley';
 import { utilityCloud } from './compute/cloud.ts';
 import { ScenarioCache } from './compute/scenario-cache.ts';
-import { simulate } from './compute/simulate.ts';
+import { simulate, summaryFromTrace } from './compute/simulate.ts';
 import { whatIf } from './compute/what-if.ts';
 import { htmlReport } from './compute/report.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -42,6 +42,10 @@ async function handle(id: number, req: WorkerRequest): Promise<unknown> {
     case 'simulate': {
       const scenario = cache.get(req.scenario.source, req.scenario.variant);
       return simulate(scenario, req, progress(id, 'runs'));
+    }
+    case 'replay-trace': {
+      const scenario = cache.get(req.scenario.source, req.scenario.variant);
+      return summaryFromTrace(scenario, req.trace);
     }
     case 'what-if': {
       const scenario = cache.get(req.scenario.source);

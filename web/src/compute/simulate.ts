@@ -1,5 +1,5 @@
 // Simulated negotiations for the workbench: one traced run plus repeated runs with summary statistics.
-import { OutcomeSpace, compileUtility, negotiateSync, opponentModelAccuracy } from 'parley';
+import { OutcomeSpace, compileUtility, negotiateSync, opponentModelAccuracy, replay, traceFromJsonLines } from 'parley';
 import type { NegotiationResult, OpponentModelReport, ProtocolName, Scenario } from 'parley';
 
 /** One move of the traced run, with every party's utility of the outcome it is about. */
@@ -41,6 +41,8 @@ export interface SimulationSummary {
     readonly rounds: Stat;
     readonly utilities: Readonly<Record<string, Stat>>;
   };
+  /** A replayed trace (summaryFromTrace): what does not add up when it is replayed on the scenario. */
+  readonly replayProblems?: readonly string[];
   /** The first run's opponent models against the truth (joined here, after the run), when an agent has a model. */
   readonly models?: OpponentModelReport;
 }
@@ -110,12 +112,16 @@ export function simulate(scenario: Scenario, req: SimulationRequest, onProgress?
     );
     onProgress?.(k + 1, repeats);
   }
+  const models = results[0]!.models?.estimates.length ? opponentModelAccuracy(scenario, results[0]!, req.seed) : undefined;
+  return { ...(models ? { models } : {}), ...summaryOfResults(scenario, results, space) };
+}
+
+/** The summary of runs (the first traced), whether simulated here or replayed from a trace. */
+function summaryOfResults(scenario: Scenario, results: readonly NegotiationResult[], space = new OutcomeSpace(scenario.issues)): SimulationSummary {
   const first = results[0]!;
   const runs = results.map((r) => summaryOf(r, space));
   const ids = Object.keys(first.utilities);
-  const models = first.models?.estimates.length ? opponentModelAccuracy(scenario, first, req.seed) : undefined;
   return {
-    ...(models ? { models } : {}),
     protocol: first.protocol,
     participants: first.participants,
     trace: traceSteps(scenario, first),
@@ -127,4 +133,17 @@ export function simulate(scenario: Scenario, req: SimulationRequest, onProgress?
       utilities: Object.fromEntries(ids.map((id) => [id, stat(runs.map((r) => r.utilities[id] ?? 0))])),
     },
   };
+}
+
+/**
+ * A negotiation recorded elsewhere — a finished live session, or `parley run --trace` — as the
+ * Simulation screen shows a run: the JSON Lines trace read with the engine's one trace type
+ * (traceFromJsonLines) and replayed against the scenario (the engine's replay, which rebuilds the
+ * result and its utilities). A trace that does not replay on this scenario is an error naming why.
+ */
+export function summaryFromTrace(scenario: Scenario, jsonLines: string): SimulationSummary {
+  const events = traceFromJsonLines(jsonLines);
+  const report = replay(scenario, events);
+  if (!report.result) throw new Error(`the trace does not replay on this scenario: ${report.problems.slice(0, 3).join('; ') || 'it has no start event'}`);
+  return { ...summaryOfResults(scenario, [report.result]), ...(report.problems.length ? { replayProblems: report.problems } : {}) };
 }

@@ -5,6 +5,8 @@ import { plot as svgPlot, type PlotLayer } from 'parley';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { seriesColour } from '../plot/palette.ts';
 import { SvgChart } from '../plot/SvgChart.tsx';
+import { rememberHostToken } from '../live-tokens.ts';
+import { formatRoute } from '../route.ts';
 
 type Msg = Record<string, unknown> & { type: string; seq?: number };
 
@@ -285,6 +287,23 @@ export function LiveHost({ token }: { token: string; session: string }) {
     return svgPlot({ title: 'Offers as they come', xLabel: `utility of ${xParty}`, yLabel: `utility of ${yParty}`, layers, xDomain: [0, 1], yDomain: [0, 1] });
   }, [shown, parties, xParty, yParty]);
 
+  // The host token is remembered in this browser, so that the finished session opens in the Simulation screen.
+  const session = welcome?.session;
+  useEffect(() => {
+    if (session && token) rememberHostToken(session, token);
+  }, [session, token]);
+  const [replayHref, setReplayHref] = useState<string | null>(null);
+  useEffect(() => {
+    if (!result || !session) return;
+    void fetch(`/api/live/sessions/${session}`, { headers: { authorization: `Bearer ${token}` } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ config?: { scenarioId?: string; variant?: string } }>) : null))
+      .then((d) => {
+        const scenario = d?.config?.scenarioId;
+        if (scenario) setReplayHref(`${window.location.pathname}${formatRoute({ screen: 'simulation', scenario, ...(d.config?.variant ? { variant: d.config.variant } : {}), live: session })}`);
+      })
+      .catch(() => setReplayHref(null));
+  }, [result, session, token]);
+
   const control = (action: 'start' | 'pause' | 'resume' | 'end') => post(`/api/live/sessions/${welcome?.session ?? ''}/${action}`, token, {});
   if (!welcome) return <main className="live"><h1>Live session (host)</h1><p>{error ?? 'Connecting…'}</p></main>;
   return (
@@ -337,6 +356,14 @@ export function LiveHost({ token }: { token: string; session: string }) {
                 });
             }}>Download the trace (JSON Lines, as parley run --trace)</a>
           </p>
+          {replayHref && (
+            <p>
+              <a href={replayHref} data-testid="live-open-simulation">
+                Open in Simulation
+              </a>{' '}
+              <span className="hint">(a replay with every offer in the utility space, outcome tables and a utility-over-rounds chart per party)</span>
+            </p>
+          )}
         </section>
       )}
     </main>

@@ -1,5 +1,6 @@
 // Creating a live session from the workbench (docs/live-protocol.md): who plays each party — a person
 // (join link), a remote agent (token) or a built-in agent — and the deadlines; then the links.
+import { rememberHostToken } from '../live-tokens.ts';
 import { AGENT_KINDS, type Scenario } from 'parley';
 import { useMemo, useState } from 'react';
 import { participantsOf } from './view-model.ts';
@@ -40,6 +41,7 @@ export function LiveCreate({ scenarioId, variant, scenario, dirty }: { scenarioI
     });
     const json = (await res.json()) as Created & { error?: string };
     if (res.status !== 201) return setError(json.error ?? `the server answered ${res.status}`);
+    rememberHostToken(json.id, json.host.token);
     setCreated(json);
   };
 

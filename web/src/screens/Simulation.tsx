@@ -14,14 +14,18 @@ import type { AnalyzeReply, ScenarioRef } from '../worker-protocol.ts';
 import { ProgressBar, type ProgressState } from './ProgressBar.tsx';
 import { defaultPair, fmt, participantsOf } from './view-model.ts';
 import { Outcome } from '../view/OutcomeTable.tsx';
+import { hostTokenOf, rememberHostToken } from '../live-tokens.ts';
+import type { LiveSessionListingReply } from '../../../src/server/api-types.ts';
 
 export interface SimulationProps {
   readonly scenario: Scenario;
   readonly scenarioRef: ScenarioRef;
   readonly scenarioId: string;
+  /** A finished live session to open (from the address, `&live=<id>`). */
+  readonly liveSession?: string;
 }
 
-export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProps) {
+export function Simulation({ scenario, scenarioRef, scenarioId, liveSession }: SimulationProps) {
   const participants = useMemo(() => participantsOf(scenario), [scenario]);
   const [protocol, setProtocol] = useState<'aop' | 'saop' | 'single-text'>(participants.length === 2 ? 'aop' : 'saop');
   const [agents, setAgents] = useState<string[]>(() => participants.map(() => 'boulware'));
@@ -36,6 +40,11 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
   const [saved, setSaved] = useState<string | null>(null);
   const [runs, setRuns] = useState<RunListing[] | null>(null);
   const [openedRun, setOpenedRun] = useState<number | null>(null);
+  const [openedLive, setOpenedLive] = useState<LiveSessionListingReply | null>(null);
+  const [liveSessions, setLiveSessions] = useState<LiveSessionListingReply[]>([]);
+  /** A session whose host token this browser does not know: asked for. */
+  const [tokenFor, setTokenFor] = useState<string | null>(null);
+  const [tokenText, setTokenText] = useState('');
   const pair = useMemo(() => defaultPair(scenario), [scenario]);
   const outcomeSpace = useMemo(() => new OutcomeSpace(scenario.issues), [scenario]);
   const nameOf = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
@@ -70,6 +79,7 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
       );
       setResult(r);
       setOpenedRun(null);
+      setOpenedLive(null);
       setStep(Math.max(0, r.trace.filter((t) => t.utilities).length - 1));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -117,11 +127,54 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
       setResult(full);
       setStep(Math.max(0, full.trace.filter((t) => t.utilities).length - 1));
       setOpenedRun(id);
+      setOpenedLive(null);
       setSaved(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+
+  /** Opens a finished live session: its trace (host token) replayed on this scenario in the worker. */
+  const openLive = async (id: string, given?: string) => {
+    setError(null);
+    const token = given ?? hostTokenOf(id);
+    if (!token) {
+      setTokenFor(id);
+      return;
+    }
+    try {
+      const head = { headers: { authorization: `Bearer ${token}` } };
+      const res = await fetch(`api/live/sessions/${encodeURIComponent(id)}/trace`, head);
+      if (res.status === 401) {
+        setTokenFor(id);
+        throw new Error('the host token of this session is needed to open it');
+      }
+      if (!res.ok) throw new Error(`the server answered ${res.status} for the session's trace`);
+      const text = await res.text();
+      const r = await engine().request<SimulationSummary>({ type: 'replay-trace', scenario: scenarioRef, trace: text });
+      if (given) rememberHostToken(id, given);
+      setTokenFor(null);
+      setResult(r);
+      setOpenedRun(null);
+      setOpenedLive(liveSessions.find((x) => x.id === id) ?? { id, status: 'finished', scenarioId, scenarioName: scenario.name });
+      setStep(Math.max(0, r.trace.filter((t) => t.utilities).length - 1));
+      setSaved(null);
+    } catch (e) {
+      setError(`Cannot open the live session: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  useEffect(() => {
+    void fetch('api/live/sessions')
+      .then((r) => (r.ok ? (r.json() as Promise<{ sessions: LiveSessionListingReply[] }>) : { sessions: [] }))
+      .then((r) => setLiveSessions(r.sessions.filter((x) => x.scenarioId === scenarioId && x.status === 'finished')))
+      .catch(() => setLiveSessions([]));
+  }, [scenarioId]);
+
+  useEffect(() => {
+    if (liveSession) void openLive(liveSession);
+    // Opened once per session in the address (openLive reads the current scenario).
+  }, [liveSession]);
 
   const offers = result ? result.trace.filter((t) => t.utilities).slice(0, step + 1) : [];
   const trace = pair
@@ -185,7 +238,7 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
         <button type="button" onClick={() => void run()} disabled={progress !== null}>
           Run simulation
         </button>
-        {result && (
+        {result && !openedLive && (
           <button type="button" onClick={() => void save()}>
             Save run
           </button>
@@ -211,6 +264,48 @@ export function Simulation({ scenario, scenarioRef, scenarioId }: SimulationProp
             })}
           </ul>
         </details>
+      )}
+      {liveSessions.length > 0 && (
+        <details className="saved-runs" data-testid="live-sessions" open={liveSession !== undefined || undefined}>
+          <summary>Finished live sessions ({liveSessions.length})</summary>
+          <ul>
+            {liveSessions.map((x) => (
+              <li key={x.id}>
+                <button type="button" onClick={() => void openLive(x.id)} aria-current={openedLive?.id === x.id ? 'true' : undefined}>
+                  Open in Simulation
+                </button>{' '}
+                <span className="hint">
+                  live session of {x.updatedAt ? new Date(x.updatedAt).toLocaleString('en') : x.id}
+                  {hostTokenOf(x.id) ? '' : ' (needs its host token)'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {tokenFor && (
+        <form
+          className="row"
+          aria-label="Host token of the live session"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tokenText.trim()) void openLive(tokenFor, tokenText.trim());
+          }}
+        >
+          <label>
+            This browser does not know the host token of the session; paste it (from the host link, after <code>#token=</code>){' '}
+            <input value={tokenText} size={30} autoComplete="off" onChange={(e) => setTokenText(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!tokenText.trim()}>
+            Open the session
+          </button>
+        </form>
+      )}
+      {openedLive && result && (
+        <p role="status" data-testid="opened-live">
+          Showing the finished live session of {openedLive.updatedAt ? new Date(openedLive.updatedAt).toLocaleString('en') : openedLive.id} ({result.participants.map((p) => `${nameOf(p.id)}: ${p.agent}`).join(', ')}), replayed from its trace.
+          {result.replayProblems?.length ? ` It does not replay cleanly on the scenario as it is now: ${result.replayProblems.slice(0, 2).join('; ')}.` : ''}
+        </p>
       )}
       {openedRun !== null && result && (
         <p role="status" data-testid="opened-run">
