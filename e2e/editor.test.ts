@@ -1,7 +1,7 @@
 // End to end: work is never lost, the form editor, the YAML view and deep links (headless Chromium, real server, temporary database).
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../src/server/serve.ts';
 import { artifactPath, openWorkbench, type Workbench } from './browser.ts';
@@ -22,6 +22,13 @@ afterAll(() => workbench?.close());
 /** Waits for a value to satisfy the matcher (the app answers after the server and the worker do). */
 const poll = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 20_000, interval: 100 });
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+/** Opens the scenario's sources (when closed) and its "Pick from a document" panel. */
+const openPicker = async (section: Locator) => {
+  const summary = section.locator('summary[aria-label="Sources and assumption of the scenario"]');
+  if (!(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await summary.click();
+  const pick = section.getByRole('button', { name: 'Pick from a document…' });
+  if (await pick.isVisible()) await pick.click();
+};
 const selectedTab = () => page.locator('[role="tab"][aria-selected="true"]').textContent();
 
 describe('the workbench keeps work and addresses', () => {
@@ -172,6 +179,64 @@ describe('the workbench keeps work and addresses', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
     expect(files.every((f) => f.endsWith('.xml'))).toBe(true);
     expect(await page.getByTestId('export-notes').textContent()).toMatch(/leaves out:.*red line/i);
+    expect(pageErrors).toEqual([]);
+  });
+  it('picks a quote from the seed article in the editor, and the YAML gains it with the document and line', async () => {
+    await page.goto(`${server.url}#/editor?scenario=ceasefire`);
+    const yaml = page.getByLabel('Scenario YAML');
+    await poll(() => yaml.inputValue()).toMatch(/^parley: 1/m);
+    await poll(() => page.getByTestId('documents').textContent()).toMatch(/Trump to speak with Putin.*text from the scenario’s folder/);
+    const general = page.getByTestId('section-general');
+    await openPicker(general);
+    const picker = general.getByRole('group', { name: 'Pick a quote for the scenario from a document' });
+    await picker.getByLabel('Search the document').fill('peskov call');
+    await picker.getByRole('button', { name: /^Use the passage at line 3: Kremlin spokesperson/ }).click();
+    expect(await general.getByLabel('Quote', { exact: true }).inputValue()).toBe('Kremlin spokesperson Dmitry Peskov confirmed the planned call but did not provide additional details.');
+    await general.getByRole('button', { name: 'Add source' }).click();
+    await poll(() => yaml.inputValue()).toMatch(/- quote: "?Kremlin spokesperson Dmitry Peskov confirmed the planned call but did not provide additional details\."?\n\s+document: seed-article\n\s+locator: line 3\n/);
+    expect((await page.getByTestId('diagnostics').textContent()) ?? '').toBe('');
+    // A passage selected in the text (here with the keyboard: Shift and the arrow keys).
+    const text = picker.getByLabel(/^Text of Trump to speak with Putin/);
+    const phrase = 'Witkoff said he expects';
+    await text.evaluate((el: HTMLTextAreaElement, p: string) => {
+      const i = el.value.indexOf(p);
+      el.focus();
+      el.setSelectionRange(i, i + p.length - 1);
+    }, phrase);
+    await page.keyboard.press('Shift+ArrowRight');
+    await poll(() => picker.getByTestId('quote-selection').textContent()).toBe(`line 10: “${phrase}”`);
+    await picker.getByRole('button', { name: 'Use the selected passage' }).click();
+    expect(await general.getByLabel('Quote', { exact: true }).inputValue()).toBe(phrase);
+    await page.screenshot({ path: artifactPath('editor-quote-from-document.png'), fullPage: true });
+  });
+
+  it('attaches a text file to a saved scenario’s document (refusing one too large before reading it) and picks a quote from it', async () => {
+    // The copy of the ceasefire scenario saved above kept the article's text.
+    const list = (await (await fetch(`${server.url}api/scenarios`)).json()) as { scenarios: { id: string; name: string; builtin: boolean }[] };
+    const copy = list.scenarios.find((x) => !x.builtin && /draft of the morning/.test(x.name))!;
+    await page.goto(`${server.url}#/editor?scenario=${copy.id}`);
+    const yaml = page.getByLabel('Scenario YAML');
+    await poll(() => yaml.inputValue()).toMatch(/^parley: 1/m);
+    await poll(() => page.getByTestId('documents').textContent()).toMatch(/Trump to speak with Putin.*text attached/);
+    // A new document, and its text attached from a file.
+    const add = page.getByRole('form', { name: 'Add a document' });
+    await add.getByLabel('New document id').fill('minutes');
+    await add.getByLabel('Document title').fill('Minutes of the Riyadh meeting');
+    await add.getByRole('button', { name: 'Add document' }).click();
+    await poll(() => yaml.inputValue()).toMatch(/- id: minutes\n\s+title: Minutes of the Riyadh meeting/);
+    const input = page.getByLabel('Attach the text of Minutes of the Riyadh meeting');
+    await input.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1048577, 97) });
+    await poll(() => page.getByTestId('document-message').textContent()).toMatch(/Not attached: “huge\.txt” is 1\.0 MiB: a document's text may be at most 1\.0 MiB\. Nothing was sent\./);
+    await input.setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes.\nBoth delegations agreed to meet again in April.\n') });
+    await poll(() => page.getByTestId('documents').textContent()).toMatch(/Minutes of the Riyadh meeting — text attached from “minutes\.txt”/);
+    const general = page.getByTestId('section-general');
+    await openPicker(general);
+    const picker = general.getByRole('group', { name: 'Pick a quote for the scenario from a document' });
+    await picker.getByLabel('Document to quote from').selectOption({ label: 'Minutes of the Riyadh meeting' });
+    await picker.getByLabel('Search the document').fill('april');
+    await picker.getByRole('button', { name: /^Use the passage at line 2/ }).click();
+    await general.getByRole('button', { name: 'Add source' }).click();
+    await poll(() => yaml.inputValue()).toMatch(/- quote: Both delegations agreed to meet again in April\.\n\s+document: minutes\n\s+locator: line 2\n/);
     expect(pageErrors).toEqual([]);
   });
 });

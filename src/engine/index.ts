@@ -28,7 +28,7 @@ export { summarizeScenario, collectProvenance, type ScenarioSummary } from './mo
 export { importScenario, IMPORTERS } from './formats/index.ts';
 export { MAX_FILE_BYTES, MAX_TOTAL_BYTES, type SourceFile } from './formats/source-file.ts';
 export type { ScenarioImporter } from './formats/importer.ts';
-export { readNative, printNative, applyVariant, applyPatch, nativeJsonSchema } from './formats/native/index.ts';
+export { readNative, printNative, nativeJsonSchema } from './formats/native/index.ts';
 export { printGenius, geniusExportLosses } from './formats/genius/index.ts';
 
 // Analysis: rational and passing sets, Pareto frontier, bargaining solutions
@@ -51,6 +51,7 @@ export type { TournamentSpec } from './negotiation/tournament/spec.ts';
 export { createRng, type Rng } from './util/rng.ts';
 
 // What-if: variants, sensitivity, the questions a scenario declares
+export { applyVariant, applyPatch } from './what-if/variant.ts';
 export { compareVariants, BASE, type Comparison } from './what-if/compare.ts';
 export { sensitivity, type SensitivityOptions, type SensitivityResult } from './what-if/sensitivity.ts';
 export { mediatorTradeoff, type TradeoffAnalysis } from './what-if/mediator-tradeoff.ts';

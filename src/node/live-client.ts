@@ -34,6 +34,8 @@ export interface ConnectSeatOptions {
   readonly onMessage?: (m: Record<string, unknown>) => void;
   /** Extra headers of the WebSocket upgrade (e.g. Origin). */
   readonly headers?: Record<string, string>;
+  /** Aborting closes the connection for good (no reconnect); the promise rejects. */
+  readonly signal?: AbortSignal;
 }
 
 /** The WebSocket URL of a server's live endpoint, from its base URL (http://host:port/). */
@@ -71,8 +73,17 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
   let lastMove: string | undefined;
   return new Promise<SeatResult>((resolve, reject) => {
     let done = false;
+    let current: WebSocket | undefined;
+    const onAbort = () => {
+      finish(new Error('closed by the client'));
+      current?.terminate();
+    };
+    if (options.signal?.aborted) return reject(new Error('closed by the client'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const open = () => {
+      if (done) return;
       const ws = new WebSocket(liveSocketUrl(url), { headers: options.headers ?? {} });
+      current = ws;
       ws.on('open', () => {
         ws.send(JSON.stringify({ type: 'hello', v: 1, token, after: lastSeq }));
       });
@@ -109,6 +120,7 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
     const finish = (r: SeatResult | Error) => {
       if (done) return;
       done = true;
+      options.signal?.removeEventListener('abort', onAbort);
       if (r instanceof Error) reject(r);
       else resolve(r);
     };
@@ -190,4 +202,156 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
     };
     open();
   });
+}
+
+/** One seat a lobby played, as the entrant saw it. */
+export interface LobbySeatResult {
+  readonly negotiation: number;
+  readonly scenario: string;
+  readonly party: string;
+  readonly session: string;
+  /** The seat's result, or why it failed (the connection lost, the session interrupted…). */
+  readonly result?: Omit<SeatResult, 'messages'>;
+  readonly error?: string;
+}
+
+/** The end of a lobby connection. */
+export interface LobbySummary {
+  /** Why it ended: the tournament's `lobby-end` reason, or `closed` (by `close()`). */
+  readonly reason: string;
+  readonly seats: readonly LobbySeatResult[];
+  /** Every lobby message received, in order. */
+  readonly messages: readonly Record<string, unknown>[];
+}
+
+/** A standing lobby connection of a remote tournament entrant. */
+export interface LobbyConnection {
+  /** Resolves when the tournament ends (after every seat handed out has finished), or after `close()`. */
+  readonly finished: Promise<LobbySummary>;
+  /** Closes the lobby and every seat at once, for good (the tournament records faults for them). */
+  close(): void;
+}
+
+export interface ConnectLobbyOptions extends Omit<ConnectSeatOptions, 'signal' | 'onMessage'> {
+  /** Called with every lobby message received. */
+  readonly onMessage?: (m: Record<string, unknown>) => void;
+  /** Called as each seat ends. */
+  readonly onSeat?: (r: LobbySeatResult) => void;
+}
+
+/** The lobby WebSocket URL of a server, from its base URL. */
+export function lobbySocketUrl(url: string): string {
+  const u = new URL(liveSocketUrl(url));
+  u.pathname = '/api/live/lobby';
+  return u.toString();
+}
+
+/**
+ * Takes part in a tournament as the remote entrant `remote:NAME`: keeps one
+ * standing connection to the tournament's lobby with the entrant's lobby
+ * token, and plays every seat the tournament hands it (a seat token per
+ * negotiation) with `agent` through `connectSeat` — each seat with a fresh
+ * agent built from that seat's own profile. Reconnects when the lobby
+ * connection drops (nothing is lost: lobby messages are numbered).
+ */
+export function connectLobby(url: string, token: string, name: string, agent: string | AgentFactory, options: ConnectLobbyOptions = {}): LobbyConnection {
+  const factory = typeof agent === 'string' ? agentFactory(agent) : agent;
+  const abort = new AbortController();
+  const messages: Record<string, unknown>[] = [];
+  const seats: LobbySeatResult[] = [];
+  const playing: Promise<void>[] = [];
+  let lastSeq = 0;
+  let attempts = 0;
+  let welcomed = false;
+  let current: WebSocket | undefined;
+  let settle!: (r: LobbySummary | Error) => void;
+  const finished = new Promise<LobbySummary>((resolve, reject) => {
+    let done = false;
+    settle = (r) => {
+      if (done) return;
+      done = true;
+      if (r instanceof Error) reject(r);
+      else resolve(r);
+    };
+  });
+  let over = false;
+  const end = (reason: string) => {
+    if (over) return;
+    over = true;
+    current?.close();
+    void Promise.allSettled(playing).then(() => settle({ reason, seats, messages }));
+  };
+  const play = (m: Record<string, unknown>) => {
+    const seat = { negotiation: Number(m.negotiation), scenario: String(m.scenario), party: String(m.party), session: String(m.session) };
+    const { reconnects, reconnectDelayMs, headers, seed } = options;
+    const p = connectSeat(url, String(m.token), factory, {
+      signal: abort.signal,
+      ...(reconnects !== undefined ? { reconnects } : {}),
+      ...(reconnectDelayMs !== undefined ? { reconnectDelayMs } : {}),
+      ...(headers ? { headers } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    }).then(
+      ({ messages: _m, ...result }) => ({ ...seat, result }),
+      (e: unknown) => ({ ...seat, error: e instanceof Error ? e.message : String(e) }),
+    );
+    playing.push(
+      p.then((r) => {
+        seats.push(r);
+        options.onSeat?.(r);
+      }),
+    );
+  };
+  const open = () => {
+    if (over) return;
+    const ws = new WebSocket(lobbySocketUrl(url), { headers: options.headers ?? {} });
+    current = ws;
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'lobby', v: 1, name, token, after: lastSeq })));
+    ws.on('message', (data: WebSocket.RawData) => {
+      let m: Record<string, unknown>;
+      try {
+        m = JSON.parse(String(data)) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      if (typeof m.seq === 'number') {
+        if (m.seq <= lastSeq) return;
+        lastSeq = m.seq;
+      }
+      attempts = 0;
+      messages.push(m);
+      options.onMessage?.(m);
+      if (m.type === 'lobby-welcome') welcomed = true;
+      else if (m.type === 'seat') play(m);
+      else if (m.type === 'lobby-end') end(String(m.reason));
+      else if (m.type === 'error' && !welcomed && (m.code === 'unauthorized' || m.code === 'version' || m.code === 'invalid-message')) {
+        over = true;
+        abort.abort();
+        ws.close();
+        settle(new Error(`the lobby refused remote:${name}: ${String(m.message)}`));
+      }
+    });
+    ws.on('close', () => {
+      if (over) return;
+      if (attempts++ >= (options.reconnects ?? 20)) {
+        over = true;
+        abort.abort();
+        void Promise.allSettled(playing).then(() => settle(new Error('the connection to the lobby was lost')));
+        return;
+      }
+      setTimeout(open, options.reconnectDelayMs ?? 250);
+    });
+    ws.on('error', () => {
+      /* 'close' follows */
+    });
+  };
+  open();
+  return {
+    finished,
+    close() {
+      if (over) return;
+      abort.abort();
+      current?.terminate();
+      end('closed');
+    },
+  };
 }

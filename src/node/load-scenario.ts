@@ -1,6 +1,6 @@
 // Reading a scenario from disk, as the CLI does (Node only).
 import { importScenario } from '../engine/formats/index.ts';
-import { applyVariant } from '../engine/formats/native/index.ts';
+import { applyVariant } from '../engine/what-if/variant.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import { loadSourceFiles } from './load-files.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importScenario } from '../engine/formats/index.ts';
 import { analyze } from '../engine/analysis/analyze.ts';
-import { applyVariant } from '../engine/formats/native/index.ts';
+import { applyVariant } from '../engine/what-if/variant.ts';
 import { collectReport, escapeXml, htmlReport } from '../engine/report/index.ts';
 import { loadSourceFiles } from '../node/load-files.ts';
 import { REPO_ROOT } from '../testing/shared.ts';

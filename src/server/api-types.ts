@@ -138,3 +138,41 @@ export interface PlayDebrief {
     readonly dealUtility: number | null;
   })[];
 }
+
+/** Where the text of a scenario's document comes from. */
+export type DocumentOrigin =
+  /** A built-in scenario's own file, found from its `documents[].path` in the server's scenarios folder. */
+  | 'scenario-folder'
+  /** A text the user attached to a saved scenario in the editor (kept in the store). */
+  | 'attached';
+
+/** A document whose text the server holds (GET /api/scenarios/:id/documents). */
+export interface DocumentListingReply {
+  readonly documentId: string;
+  readonly origin: DocumentOrigin;
+  /** The text's size in UTF-8 bytes (null for a built-in's file not read yet). */
+  readonly bytes: number | null;
+  /** The name of the attached file. */
+  readonly fileName?: string;
+}
+
+/** GET /api/scenarios/:id/documents: the texts there are, and the largest text the server takes. */
+export interface DocumentsReply {
+  readonly documents: readonly DocumentListingReply[];
+  /** Attachments and served files are at most this many UTF-8 bytes. */
+  readonly maxBytes: number;
+  /** Whether texts can be attached (saved scenarios; built-ins are read-only). */
+  readonly canAttach: boolean;
+}
+
+/** GET /api/scenarios/:id/documents/:doc: one document's text. */
+export interface DocumentTextReply extends DocumentListingReply {
+  readonly scenarioId: string;
+  readonly text: string;
+}
+
+/** PUT /api/scenarios/:id/documents/:doc: attach a text (a saved scenario only). */
+export interface DocumentAttachRequest {
+  readonly text: string;
+  readonly fileName?: string;
+}

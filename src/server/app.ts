@@ -22,6 +22,7 @@ import { LiveStore } from '../storage/live-store.ts';
 import { PoolBusyError, TaskBudgetError, TaskPool, TaskRefusal } from './pool.ts';
 import { registerRawJsonBodies } from './raw-body.ts';
 import { registerTournamentRoutes } from './tournament-routes.ts';
+import { registerDocumentRoutes } from './document-routes.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -268,6 +269,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerPlayRoutes(app, { load: loadForPlay, parse, journal });
   registerTournamentRoutes(app, { dbPath: store.path, pool, find, parse });
+  registerDocumentRoutes(app, { store, find, parse, builtinDocuments: (id) => builtins.get(id)?.documents });
 
   // Live sessions: a store beside the workbench's (same file), unfinished ones of an earlier process marked interrupted.
   let live = options.live;

@@ -2,7 +2,8 @@
 // request costs a worker, not the server. Each task takes and returns plain (structured-cloneable)
 // data; a refusal is a TaskRefusal with its HTTP status. Add a task by adding an entry to TASKS.
 import type { z } from 'zod';
-import { applyVariant, geniusExportLosses, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
+import { geniusExportLosses, importScenario, printGenius, printNative, readNative } from '../engine/formats/index.ts';
+import { applyVariant } from '../engine/what-if/variant.ts';
 import { ScenarioError } from '../engine/model/diagnostics.ts';
 import type { Scenario, SkippedFile } from '../engine/model/scenario.ts';
 import { agentFactory } from '../engine/agents/registry.ts';

@@ -125,6 +125,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    description: 'source documents\' texts attached to a stored scenario in the editor (to pick quotes from)',
+    sql: `
+      CREATE TABLE scenario_documents (
+        scenario_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        file_name TEXT,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (scenario_id, document_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version a database is at (0 when new). */

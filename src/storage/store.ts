@@ -40,6 +40,20 @@ export interface StoredRun {
   readonly createdAt: string;
 }
 
+/** The text of a source document, attached to a stored scenario (to pick quotes from in the editor). */
+export interface StoredDocument {
+  readonly scenarioId: string;
+  /** The id of the entry of the scenario's `documents` it is the text of. */
+  readonly documentId: string;
+  /** The name of the file it was read from, as the browser gave it. */
+  readonly fileName?: string;
+  readonly text: string;
+  readonly updatedAt: string;
+}
+
+/** An attached document without its text (for listings): its size in UTF-8 bytes instead. */
+export type DocumentListing = Omit<StoredDocument, 'text'> & { readonly bytes: number };
+
 /** A stored run without its result (for listings). */
 export type RunListing = Omit<StoredRun, 'result'>;
 
@@ -137,6 +151,7 @@ export class Store {
   deleteScenario(id: string): boolean {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM drafts WHERE scenario_id = ?').run(id);
+      this.db.prepare('DELETE FROM scenario_documents WHERE scenario_id = ?').run(id);
       this.db.prepare('DELETE FROM variants WHERE scenario_id = ?').run(id);
       this.db.prepare('DELETE FROM runs WHERE scenario_id = ?').run(id);
       return this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
@@ -217,7 +232,38 @@ export class Store {
     return this.db.prepare('DELETE FROM drafts WHERE scenario_id = ?').run(scenarioId).changes > 0;
   }
 
-  /** The scenarios with a draft, newest first (without the text). */
+  /** The texts attached to a scenario, without the texts. */
+  listDocuments(scenarioId: string): DocumentListing[] {
+    const rows = this.db
+      .prepare('SELECT document_id, file_name, length(CAST(text AS BLOB)) AS bytes, updated_at FROM scenario_documents WHERE scenario_id = ? ORDER BY document_id')
+      .all(scenarioId) as { document_id: string; file_name: string | null; bytes: number; updated_at: string }[];
+    return rows.map((r) => ({ scenarioId, documentId: r.document_id, ...(r.file_name !== null ? { fileName: r.file_name } : {}), bytes: r.bytes, updatedAt: r.updated_at }));
+  }
+
+  /** One attached text, or undefined. */
+  getDocument(scenarioId: string, documentId: string): StoredDocument | undefined {
+    const r = this.db.prepare('SELECT * FROM scenario_documents WHERE scenario_id = ? AND document_id = ?').get(scenarioId, documentId) as
+      | { document_id: string; file_name: string | null; text: string; updated_at: string }
+      | undefined;
+    return r && { scenarioId, documentId: r.document_id, ...(r.file_name !== null ? { fileName: r.file_name } : {}), text: r.text, updatedAt: r.updated_at };
+  }
+
+  /** Attaches (or replaces) the text of one of a scenario's documents. */
+  putDocument(d: { scenarioId: string; documentId: string; fileName?: string; text: string }): DocumentListing {
+    const t = now();
+    this.db
+      .prepare(
+        'INSERT INTO scenario_documents (scenario_id, document_id, file_name, text, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario_id, document_id) DO UPDATE SET file_name = excluded.file_name, text = excluded.text, updated_at = excluded.updated_at',
+      )
+      .run(d.scenarioId, d.documentId, d.fileName ?? null, d.text, t);
+    return { scenarioId: d.scenarioId, documentId: d.documentId, ...(d.fileName !== undefined ? { fileName: d.fileName } : {}), bytes: Buffer.byteLength(d.text, 'utf8'), updatedAt: t };
+  }
+
+  /** Removes an attached text; returns whether there was one. */
+  deleteDocument(scenarioId: string, documentId: string): boolean {
+    return this.db.prepare('DELETE FROM scenario_documents WHERE scenario_id = ? AND document_id = ?').run(scenarioId, documentId).changes > 0;
+  }
+
   /** Records how a Play game started (JSON the Play routes define; see src/server/play-journal.ts). */
   putPlaySession(id: string, start: unknown): void {
     this.db.prepare('INSERT OR REPLACE INTO play_sessions (id, start, moves, updated_at) VALUES (?, ?, ?, ?)').run(id, JSON.stringify(start), '[]', now());
@@ -246,6 +292,7 @@ export class Store {
     return this.db.prepare('DELETE FROM play_sessions WHERE updated_at < ?').run(before).changes;
   }
 
+  /** The scenarios with a draft, newest first (without the text). */
   listDrafts(): Omit<StoredDraft, 'source'>[] {
     const rows = this.db.prepare('SELECT scenario_id, updated_at FROM drafts ORDER BY updated_at DESC').all() as { scenario_id: string; updated_at: string }[];
     return rows.map((r) => ({ scenarioId: r.scenario_id, updatedAt: r.updated_at }));

@@ -1,4 +1,4 @@
-// Test support: seeded random variant patches (native-format terms) for a given scenario.
+// Test support: seeded random variant patches (in the terms of the scenario definition, as a file writes them) for a given scenario.
 import fc from 'fast-check';
 import { issueSize, issueValueAt } from '../engine/model/issue.ts';
 import type { Scenario } from '../engine/model/scenario.ts';

@@ -6,13 +6,14 @@ import { agentFactory } from '../engine/agents/registry.ts';
 import type { AgentFactory } from '../engine/negotiation/agent.ts';
 import type { AgentResolver } from '../engine/negotiation/negotiate.ts';
 import { agentModuleOf } from '../node/agent-module.ts';
+import { remoteAgentSource } from './remote-source.ts';
 
 /**
  * Agent sources by spec prefix (`prefix:rest`), consulted before the
- * built-in registry. Empty today; a source such as remote entrants
- * (`remote:NAME`) registers here with `registerAgentSource`.
+ * built-in registry: remote entrants (`remote:NAME`, remote-source.ts), and
+ * any other source registered with `registerAgentSource`.
  */
-const SOURCES = new Map<string, AgentSource>();
+const SOURCES = new Map<string, AgentSource>([[remoteAgentSource.prefix, remoteAgentSource]]);
 
 /** A source of agents named `prefix:…` in a tournament. */
 export interface AgentSource {

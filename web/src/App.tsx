@@ -15,6 +15,7 @@ import { Tournament } from './screens/Tournament.tsx';
 import { LiveCreate } from './screens/LiveCreate.tsx';
 import type { ScenarioRef } from './worker-protocol.ts';
 import { useWorkspace, type DraftStatus } from './workspace.ts';
+import { copyDocumentTexts } from './editor/document-texts.ts';
 import { participantsOf } from './screens/view-model.ts';
 import { Guide } from './view/Guide.tsx';
 
@@ -60,7 +61,7 @@ interface ScreenEntry {
 // The route table: add a screen with one line (its key is its address: #/<key>?scenario=…).
 const SCREENS: readonly ScreenEntry[] = [
   { key: 'library', label: 'Library', needs: 'nothing', render: (c) => <Library scenarios={c.scenarios} currentId={c.detail?.id ?? null} onOpen={(id) => c.navigate({ scenario: id, screen: 'analysis', variant: undefined })} onChanged={(id) => void c.refresh().then(() => id && c.navigate({ scenario: id }))} /> },
-  { key: 'editor', label: 'Editor', needs: 'detail', render: (c) => <Editor source={c.source} diagnostics={c.diagnosis.diagnostics} scenario={c.diagnosis.scenario ?? c.base ?? null} builtin={c.detail!.builtin} dirty={c.dirty} onSource={c.setSource} onSave={c.save} onRevert={c.revert} onUndo={c.undo} onRedo={c.redo} canUndo={c.canUndo} canRedo={c.canRedo} draft={c.draft} /> },
+  { key: 'editor', label: 'Editor', needs: 'detail', render: (c) => <Editor scenarioId={c.detail!.id} source={c.source} diagnostics={c.diagnosis.diagnostics} scenario={c.diagnosis.scenario ?? c.base ?? null} builtin={c.detail!.builtin} dirty={c.dirty} onSource={c.setSource} onSave={c.save} onRevert={c.revert} onUndo={c.undo} onRedo={c.redo} canUndo={c.canUndo} canRedo={c.canRedo} draft={c.draft} /> },
   { key: 'analysis', label: 'Analysis', needs: 'scenario', render: (c) => <Analysis scenario={c.scenario} scenarioRef={c.scenarioRef} /> },
   { key: 'what-if', label: 'What-if', needs: 'scenario', render: (c) => <WhatIf scenario={c.base} scenarioRef={c.baseRef} /> },
   { key: 'simulation', label: 'Simulation', needs: 'scenario', render: (c) => <Simulation scenario={c.scenario} scenarioRef={c.scenarioRef} scenarioId={c.detail!.id} /> },
@@ -160,6 +161,8 @@ export function App() {
     const taken = new Set(scenarios.map((x) => x.name));
     const text = detail.builtin && name && taken.has(name) ? setText(source, ['name'], copyName(name, taken), { required: true }) : source;
     const saved = detail.builtin ? await api.create(text) : await api.update(detail.id, text);
+    // A copy of a built-in keeps its documents' texts (attached to the copy), to pick quotes from.
+    if (detail.builtin) await copyDocumentTexts(detail.id, saved.id);
     await work.saved(detail.id);
     await refresh();
     if (saved.id !== detail.id) navigate({ scenario: saved.id });

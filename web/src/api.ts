@@ -1,8 +1,8 @@
 // The JSON API (docs/api.md), as the page uses it.
 import type { Diagnostic } from 'parley';
-import type { DraftDetail, PlayDebrief, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+import type { DocumentAttachRequest, DocumentListingReply, DocumentsReply, DocumentTextReply, DraftDetail, PlayDebrief, PlayMove, PlayReply, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
-export type { DraftDetail, PlayDebrief, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
+export type { DocumentListingReply, DocumentsReply, DocumentTextReply, DraftDetail, PlayDebrief, PlayMove, PlayReply, PlayState, ScenarioListing, ScenarioDetail } from '../../src/server/api-types.ts';
 
 /** A saved run in the listing (GET /api/scenarios/:id/runs). */
 export interface RunListing {
@@ -51,6 +51,11 @@ export const api = {
     }),
   putDraft: (id: string, source: string) => call<{ scenarioId: string; updatedAt: string }>('PUT', `api/scenarios/${encodeURIComponent(id)}/draft`, { source }),
   deleteDraft: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}/draft`),
+  /** The document texts the server holds for a scenario (a built-in's own files, or attached ones). */
+  documents: (id: string) => call<DocumentsReply>('GET', `api/scenarios/${encodeURIComponent(id)}/documents`),
+  documentText: (id: string, doc: string) => call<DocumentTextReply>('GET', `api/scenarios/${encodeURIComponent(id)}/documents/${encodeURIComponent(doc)}`),
+  attachDocument: (id: string, doc: string, body: DocumentAttachRequest) => call<DocumentListingReply>('PUT', `api/scenarios/${encodeURIComponent(id)}/documents/${encodeURIComponent(doc)}`, body),
+  removeDocument: (id: string, doc: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}/documents/${encodeURIComponent(doc)}`),
   remove: (id: string) => call<void>('DELETE', `api/scenarios/${encodeURIComponent(id)}`),
   exportUrl: (id: string, format: 'yaml' | 'json' | 'genius') => `api/scenarios/${encodeURIComponent(id)}/export?format=${format}`,
   saveRun: (id: string, kind: 'simulation' | 'play' | 'analysis' | 'what-if', config: unknown, result: unknown) =>

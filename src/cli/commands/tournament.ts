@@ -8,6 +8,10 @@ import { exportResults } from '../../tournament/export.ts';
 import { loadTournament, type TournamentFlags } from '../../tournament/load-config.ts';
 import { defaultWorkerCount, localPool } from '../../tournament/pool.ts';
 import { progressDisplay } from '../../tournament/progress.ts';
+import { isModuleAgent, nodeAgentResolver } from '../../tournament/agents.ts';
+import { withRemoteEntrants } from '../../tournament/remote-pool.ts';
+import { remoteEntrants } from '../../tournament/remote-source.ts';
+import { startTournamentHost, type TournamentHost } from '../../server/live/tournament-host.ts';
 import { jsonText, num, safeName, table, terminalSafe, writeOut } from '../format.ts';
 import { intOption, UsageError } from '../program.ts';
 
@@ -21,6 +25,11 @@ interface TournamentOptions extends TournamentFlags {
   json?: boolean;
   export?: string[];
   list?: boolean;
+  lobbyPort?: number;
+  lobbyHost?: string;
+  remoteWait?: number;
+  remoteGrace?: number;
+  remoteConcurrency?: number;
 }
 
 /** A complete example configuration (shown by --help and in docs/tournaments.md). */
@@ -31,6 +40,7 @@ agents:                         # registry names, {name, params}, or your own mo
   - {name: time-dependent, params: {e: 0.5}}
   - {name: boulware, params: {model: frequency, ac: combi}, label: boulware-fm}
   - ./agents/my-agent.ts#tough  # a module path (relative to this file), optionally #export
+  # - remote:alpha              # a remote agent, joining through the lobby (see Remote entrants)
 scenarios:                      # files or folders (a folder of scenario folders gives all)
   - ../shared/scenarios/genius/anac/y2011/Camera
   - ../shared/scenarios/genius/anac/y2010/ItexvsCypress
@@ -76,13 +86,19 @@ export function registerTournament(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--export <file...>', 'write the results, one line per negotiator seat: .csv or .parquet')
     .option('--list', 'list the runs in the database')
-    .addHelpText('after', `\nExample configuration:\n\n${EXAMPLE_CONFIG}\n\nExamples:\n  parley tournament tournament.yaml --workers 2 --json\n  parley tournament --agents boulware,conceder,micro --scenarios ../shared/scenarios/genius/anac/y2011/Camera --repetitions 2\n  parley tournament --resume t4kq2m8xz3a --export results.parquet\n  parley tournament tournament.yaml --queue redis://10.0.0.5:6379   # and: parley worker --queue redis://10.0.0.5:6379\n`)
+    .option('--lobby-port <port>', 'remote entrants (remote:NAME): port of the live host and its lobby (default: any free port)', intOption('--lobby-port', 0))
+    .option('--lobby-host <address>', 'remote entrants: address the live host binds (default 127.0.0.1)')
+    .option('--remote-wait <ms>', 'remote entrants: how long to wait for every remote:NAME to connect to the lobby before the run starts (default 60000)', intOption('--remote-wait', 0))
+    .option('--remote-grace <ms>', 'remote entrants: how long a dropped remote (a seat or its lobby) may take to come back before it faults (default 5000)', intOption('--remote-grace', 0))
+    .option('--remote-concurrency <n>', 'remote entrants: live sessions at once (default 4)', intOption('--remote-concurrency', 1))
+    .addHelpText('after', `\nExample configuration:\n\n${EXAMPLE_CONFIG}\n\nExamples:\n  parley tournament tournament.yaml --workers 2 --json\n  parley tournament --agents boulware,conceder,micro --scenarios ../shared/scenarios/genius/anac/y2011/Camera --repetitions 2\n  parley tournament --resume t4kq2m8xz3a --export results.parquet\n  parley tournament tournament.yaml --queue redis://10.0.0.5:6379   # and: parley worker --queue redis://10.0.0.5:6379\n  parley tournament --agents remote:alpha,boulware,conceder --scenarios S   # and: parley join URL --lobby alpha --token T --agent micro\n`)
     .action(async (configPath: string | undefined, opts: TournamentOptions) => {
       const dbPath = opts.db ?? defaultDatabasePath();
       if (opts.list) return listRuns(dbPath, opts.json === true);
 
       let store: SqliteTournamentStore;
       let runId: string;
+      let remoteHost: TournamentHost | undefined;
       if (opts.resume !== undefined) {
         const given = CONFIG_FLAGS.filter((k) => opts[k] !== undefined);
         if (configPath !== undefined || given.length || opts.discounting === false)
@@ -94,11 +110,19 @@ export function registerTournament(program: Command): void {
           throw new Error(`no tournament "${opts.resume}" in ${dbPath} (list them with --list)`);
         }
         runId = opts.resume;
+        try {
+          remoteHost = await startRemoteHost(store.load(runId)!.spec.agents.map((a) => a.spec), opts);
+        } catch (e) {
+          store.close();
+          throw e;
+        }
       } else {
         if (configPath === undefined && opts.agents === undefined && opts.scenarios === undefined)
           throw new UsageError('give a configuration file, or --agents and --scenarios (see parley tournament --help)');
         // Everything is checked before the database is opened: a bad configuration writes nothing.
         const loaded = await loadTournament(configPath, opts, { onScenario: (i, n, id) => !opts.json && process.stderr.isTTY && process.stderr.write(terminalSafe(`analysing scenario ${i + 1}/${n}: ${safeName(id)}\n`)) });
+        // Remote entrants connect before anything is written: one that does not come writes nothing.
+        remoteHost = await startRemoteHost(loaded.spec.agents.map((a) => a.spec), opts);
         store = SqliteTournamentStore.open(dbPath);
         runId = store.create(loaded.spec, planOf(loaded.spec).total);
       }
@@ -123,13 +147,25 @@ export function registerTournament(program: Command): void {
         pool = q.factory;
         closeQueue = q.close;
       } else pool = localPool({ ...(opts.workers !== undefined ? { workers: opts.workers } : {}), onStuck: (job, seat) => display.log(`negotiation ${job.id} overran its time limit${seat !== null ? ` (seat ${seat})` : ''}: recorded as a fault; its thread was replaced`) });
+      if (remoteHost)
+        pool = withRemoteEntrants(pool, {
+          hub: remoteHost.hub,
+          lobby: remoteHost.lobby,
+          resolveAgent: nodeAgentResolver(new Map()),
+          ...(opts.remoteGrace !== undefined ? { graceMs: opts.remoteGrace } : {}),
+          ...(opts.remoteConcurrency !== undefined ? { concurrency: opts.remoteConcurrency } : {}),
+          log: (l) => display.log(l),
+        });
+      let outcome: 'done' | 'interrupted' | 'failed' = 'failed';
 
       let summary: TournamentSummary;
       try {
         summary = await executeTournament(runId, { store, pool, ...(opts.batch ? { batchSize: opts.batch } : {}), signal: ac.signal, onProgress: (p) => display.update(p) });
+        outcome = summary.complete ? 'done' : 'interrupted';
       } catch (e) {
         display.stop();
         if (e instanceof TournamentInterrupted) {
+          outcome = 'interrupted';
           process.stderr.write(`parley: interrupted with ${store.count(runId)} of ${stored.total} negotiations recorded; continue with: parley tournament --resume ${runId}${opts.db ? ` --db ${opts.db}` : ''}\n`);
           process.exitCode = 130;
           return;
@@ -139,6 +175,7 @@ export function registerTournament(program: Command): void {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         await closeQueue?.();
+        await remoteHost?.close(outcome);
       }
       display.stop();
       if (opts.queue && summary.complete) {
@@ -156,6 +193,30 @@ export function registerTournament(program: Command): void {
       if (opts.json) process.stdout.write(jsonText(summary) + '\n');
       else writeOut(describeSummary(summary));
     });
+}
+
+/**
+ * Starts the live host and its lobby when the tournament has remote entrants
+ * (`remote:NAME`), prints how each joins, and waits until every one is
+ * connected (`--remote-wait`); undefined without remote entrants.
+ */
+async function startRemoteHost(specs: readonly string[], opts: TournamentOptions): Promise<TournamentHost | undefined> {
+  const names = remoteEntrants(specs);
+  if (!names.length) return undefined;
+  if (opts.queue) throw new UsageError('remote entrants (remote:NAME) play through this process’s live host: run without --queue');
+  const modules = specs.filter((s) => isModuleAgent(s));
+  if (modules.length) throw new UsageError(`a tournament with remote entrants cannot also have agent modules yet (${modules.join(', ')}): their negotiations would run outside the worker threads`);
+  const host = await startTournamentHost({ names, ...(opts.lobbyPort !== undefined ? { port: opts.lobbyPort } : {}), ...(opts.lobbyHost !== undefined ? { host: opts.lobbyHost } : {}) });
+  process.stderr.write(`live host and lobby: ${host.url}\n`);
+  for (const name of names) process.stderr.write(`remote:${name} joins with: parley join ${host.url} --lobby ${name} --token ${host.lobby.tokenFor(name)} --agent AGENT\n`);
+  const wait = opts.remoteWait ?? 60_000;
+  const missing: string[] = [];
+  await Promise.all(names.map(async (n) => (await host.lobby.waitFor(n, wait)) || missing.push(n)));
+  if (missing.length) {
+    await host.close('failed');
+    throw new Error(`${missing.map((n) => `remote:${n}`).join(', ')} did not connect to the lobby within ${wait} ms (--remote-wait); nothing was run or recorded`);
+  }
+  return host;
 }
 
 function listRuns(dbPath: string, json: boolean): void {

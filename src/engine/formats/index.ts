@@ -10,7 +10,7 @@ import { llmDeliberationImporter } from './llm-deliberation/index.ts';
 
 export * from './source-file.ts';
 export type { ScenarioImporter } from './importer.ts';
-export { nativeImporter, printNative, readNative, applyVariant, applyPatch, nativeJsonSchema } from './native/index.ts';
+export { nativeImporter, printNative, readNative, nativeJsonSchema } from './native/index.ts';
 export { geniusImporter, printGenius, geniusExportLosses } from './genius/index.ts';
 export { geniusWebImporter } from './geniusweb/index.ts';
 export { negmasImporter } from './negmas/index.ts';

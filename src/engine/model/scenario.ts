@@ -24,7 +24,7 @@ export interface Scenario {
   readonly issues: readonly Issue[];
   readonly parties: readonly Party[];
   readonly agreement: AgreementRule;
-  /** Named what-if variants (see formats/native/variant.ts for the patch semantics). */
+  /** Named what-if variants (applied by what-if/variant.ts; patch semantics in docs/scenario-format.md). */
   readonly variants?: readonly ScenarioVariant[];
   /** Questions the scenario asks about itself, answered by what-if/questions.ts. */
   readonly questions?: readonly Question[];
@@ -33,9 +33,10 @@ export interface Scenario {
 }
 
 /**
- * A named variant of the scenario: a patch in the native format's terms,
- * merged into the scenario (objects by key, issues and parties by name/id,
- * other lists replaced, null removes).
+ * A named variant of the scenario: a patch in the terms of the scenario
+ * definition (model/definition.ts: names, as a scenario file writes them),
+ * merged into it (objects by key, issues and parties by name/id, other lists
+ * replaced, null removes).
  */
 export interface ScenarioVariant {
   readonly id: string;

@@ -110,6 +110,8 @@ export class LiveNegotiation {
   private readonly views = new Map<string, AgentView>();
   private readonly external = new Set<number>();
   private readonly left = new Set<number>();
+  /** Seats that left as a fault (see `leave`). */
+  private readonly faulty = new Set<number>();
   private readonly turnLimit: number;
   private readonly missed: MissedTurnPolicy;
   private current: PendingTurn | undefined;
@@ -235,13 +237,16 @@ export class LiveNegotiation {
 
   /**
    * Makes a seat leave: at once when it is its turn, otherwise at its next
-   * turn (it is not asked again).
+   * turn (it is not asked again). It walks away (`end`; a fault in a vote),
+   * or, with `fault`, it leaves as a `no-answer` fault (tournaments: a remote
+   * entrant that dropped did not choose to walk away).
    */
-  leave(party: string): void {
+  leave(party: string, options: { readonly fault?: boolean } = {}): void {
     const i = this.participants.indexOf(party);
     if (i < 0 || !this.external.has(i) || this.outcome) return;
     this.left.add(i);
-    if (this.current?.party === party) this.answer(this.leaveAnswer());
+    if (options.fault) this.faulty.add(i);
+    if (this.current?.party === party) this.answer(this.leaveAnswer(i));
   }
 
   /** Applies the per-turn and global deadlines at the clock's current time. Returns whether anything happened. */
@@ -260,8 +265,8 @@ export class LiveNegotiation {
     return false;
   }
 
-  private leaveAnswer(): unknown {
-    return this.call?.method === 'vote' ? new CallFailure('no-answer', 'left the session') : { type: 'end' };
+  private leaveAnswer(seat: number): unknown {
+    return this.call?.method === 'vote' || this.faulty.has(seat) ? new CallFailure('no-answer', 'left the session') : { type: 'end' };
   }
 
   private answer(value: unknown): void {
@@ -286,7 +291,7 @@ export class LiveNegotiation {
         continue;
       }
       if (this.left.has(call.agent)) {
-        step = s.run.next(this.leaveAnswer());
+        step = s.run.next(this.leaveAnswer(call.agent));
         continue;
       }
       if (s.session.outOfTime()) {

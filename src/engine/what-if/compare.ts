@@ -1,7 +1,7 @@
 import { describeRule } from '../model/agreement-rule.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { applyVariant } from '../formats/native/variant.ts';
+import { applyVariant } from './variant.ts';
 import { analyze } from '../analysis/analyze.ts';
 import type { AnalysisResult } from '../analysis/analysis-types.ts';
 

@@ -7,3 +7,4 @@ export * from './concessions.ts';
 export * from './mediator-tradeoff.ts';
 export * from './rule-comparison.ts';
 export * from './questions.ts';
+export * from './variant.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, type Diagnostic } from '../model/diagnostics.ts';
-import { readNative, printNative, applyVariant } from '../formats/native/index.ts';
+import { readNative, printNative } from '../formats/native/index.ts';
+import { applyVariant } from './variant.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { answerQuestions } from './questions.ts';
 import { baseParameters, buildOutcomeTable, passingMask, scoreTable } from './outcome-table.ts';

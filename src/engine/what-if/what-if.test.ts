@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importScenario } from '../formats/index.ts';
-import { applyPatch, applyVariant } from '../formats/native/index.ts';
+import { applyPatch, applyVariant } from './variant.ts';
 import { ScenarioError } from '../model/diagnostics.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { loadSourceFiles } from '../../node/load-files.ts';

@@ -6,7 +6,7 @@ import type { Scenario } from '../../engine/model/scenario.ts';
 import { negotiationParticipants } from '../../engine/negotiation/negotiate.ts';
 import type { LiveStore } from '../../storage/live-store.ts';
 import type { CreateSessionBody } from './protocol.ts';
-import { LiveRoom, roomRule, seatKindOf, type LiveLogEntry, type RateLimit, type Recipient, type RoomConfig } from './room.ts';
+import { LiveRoom, roomRule, seatKindOf, type LiveLogEntry, type RateLimit, type Recipient, type RoomConfig, type RoomDeps } from './room.ts';
 import { newToken, tokenHash, tokenMatches } from './tokens.ts';
 
 /** Most sessions held in memory at once (running or recently finished). */
@@ -78,9 +78,7 @@ export class LiveHub {
     }
     const protocol = body.protocol;
     if (protocol === 'aop' && participants.length !== 2) throw new HubError(400, `the bilateral protocol (aop) needs 2 participants, the scenario has ${participants.length}; use saop or single-text`);
-    const id = randomUUID();
-    const config: RoomConfig = {
-      id,
+    const config: Omit<RoomConfig, 'id'> = {
       scenarioId: body.scenarioId,
       ...(body.variant ? { variant: body.variant } : {}),
       ...(protocol ? { protocol } : {}),
@@ -94,16 +92,32 @@ export class LiveHub {
       ...(body.participants ? { participants: body.participants } : {}),
       seats,
     };
+    const { room: _room, ...created } = this.open(config, scenario);
+    return created;
+  }
+
+  /**
+   * Opens a session from a checked configuration (the tournament runner's
+   * path; `create` checks an HTTP body first): makes its tokens, keeps only
+   * their hashes, and starts it at once when no seat is remote or human.
+   */
+  open(settings: Omit<RoomConfig, 'id'>, scenario: Scenario, extra: Pick<RoomDeps, 'resolveAgent' | 'onFinished'> = {}): CreatedSession & { readonly room: LiveRoom } {
+    this.evict();
+    if (this.rooms.size >= (this.options.maxSessions ?? MAX_LIVE_SESSIONS)) throw new HubError(503, 'too many live sessions at once; try again later');
+    const id = randomUUID();
+    const config: RoomConfig = { id, ...settings };
+    const seats = config.seats;
     const hostToken = newToken();
     const seatTokens: Record<string, string> = {};
     for (const [p, spec] of Object.entries(seats)) if (seatKindOf(spec) !== 'agent') seatTokens[p] = newToken();
     const hashes = { host: tokenHash(hostToken), seats: Object.fromEntries(Object.entries(seatTokens).map(([p, t]) => [p, tokenHash(t)])) };
-    this.options.store?.create({ id, scenarioId: body.scenarioId, scenarioName: scenario.name, config, hostHash: hashes.host });
+    this.options.store?.create({ id, scenarioId: config.scenarioId, scenarioName: scenario.name, config, hostHash: hashes.host });
     const room = new LiveRoom(config, scenario, hashes, {
       ...(this.options.store ? { store: this.options.store } : {}),
       log: this.log,
       persist: (w) => this.persist(w),
       ...(this.options.rate ? { rate: this.options.rate } : {}),
+      ...extra,
     });
     this.rooms.set(id, room);
     this.tokens.set(hashes.host, { room, recipient: room.host });
@@ -112,6 +126,7 @@ export class LiveHub {
     return {
       id,
       hostToken,
+      room,
       seats: Object.fromEntries(Object.entries(seats).map(([p, spec]) => [p, seatTokens[p] ? { kind: spec, token: seatTokens[p] } : { kind: 'agent', agent: spec }])),
     };
   }

@@ -4,31 +4,10 @@ import '../../testing/fast-check-seed.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareScenario } from '../../engine/negotiation/negotiate.ts';
-import type { Scenario } from '../../engine/model/scenario.ts';
 import { scenarioArb } from '../../testing/random-scenario.ts';
 import { LiveHub } from './hub.ts';
 import { createSessionBody } from './protocol.ts';
-
-/** Numbers distinctive enough that finding one in a message means it leaked (short ones like 0.5 could be anything). */
-const distinctive = (x: number) => {
-  const s = JSON.stringify(x);
-  return s.replace(/^-?0\.?/, '').length >= 5 ? s : undefined;
-};
-
-/** A party's private numbers: its preference numbers and reservation. */
-function privateNumbers(s: Scenario, id: string): Set<string> {
-  const p = s.parties.find((x) => x.id === id)!;
-  const out = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'number') {
-      const d = distinctive(v);
-      if (d) out.add(d);
-    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
-  };
-  walk(p.preferences);
-  walk(p.reservation);
-  return out;
-}
+import { distinctive, numbersIn, privateNumbers } from '../../testing/privacy.ts';
 
 type Move = { kind: 'offer'; pick: number } | { kind: 'accept' } | { kind: 'end' } | { kind: 'vote'; yes: boolean } | { kind: 'junk' };
 const moveArb: fc.Arbitrary<Move> = fc.oneof(
@@ -83,7 +62,7 @@ describe('privacy over a whole session', () => {
           for (const seat of room.externalSeats()) {
             const own = new Set([...privateNumbers(scenario, seat.name), ...utilityStrings(seat.name)]);
             // Every number written in the seat's messages, as written.
-            const seen = new Set(JSON.stringify(seat.outbox).match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi) ?? []);
+            const seen = numbersIn(seat.outbox);
             for (const m of seat.outbox) {
               if (m.type !== 'welcome') expect(JSON.stringify(m)).not.toMatch(/"(preferences|utilities|reservationSpec|weights)"/);
               else expect(m.profile!.id).toBe(seat.name);

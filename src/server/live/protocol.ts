@@ -48,6 +48,25 @@ export const pollBody = z
   })
   .strict();
 
+// ---- the lobby (tournaments) -----------------------------------------------------------------
+
+/** The name of a remote tournament entrant: `remote:NAME` in the tournament, NAME in the lobby. */
+export const lobbyName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a remote entrant name is 1–64 letters, digits, `_`, `.` or `-`, starting with a letter or digit')
+  .describe('the remote entrant\'s name (the tournament lists it as `remote:NAME`)');
+
+export const lobbyHelloMessage = z
+  .object({
+    type: z.literal('lobby'),
+    v: z.literal(LIVE_PROTOCOL_VERSION).describe('the protocol version the client speaks'),
+    name: lobbyName,
+    token: z.string().min(16).max(200).describe("the entrant's lobby token (opens only the lobby of this name)"),
+    after: z.number().int().min(0).optional().describe('resend every lobby message with a larger seq (reconnecting); default 0: everything'),
+  })
+  .strict()
+  .describe('WebSocket GET /api/live/lobby only: the first and only message, opening the standing connection of a remote tournament entrant.');
+
 // ---- server → client ------------------------------------------------------------------------
 
 const seq = z.number().int().min(1).describe('per-recipient sequence number, from 1, without gaps');
@@ -141,6 +160,39 @@ export const errorMessage = z
   .strict()
   .describe('a refused message; the connection and the session go on');
 
+export const lobbyWelcomeMessage = z
+  .object({
+    type: z.literal('lobby-welcome'),
+    seq,
+    v: z.literal(LIVE_PROTOCOL_VERSION),
+    name: lobbyName,
+    entrant: z.string().describe('how the tournament names this entrant: `remote:NAME`'),
+    tournament: z.string().nullable().describe('the tournament run id, once known'),
+  })
+  .strict()
+  .describe('lobby: the connection is open; seats follow as the tournament reaches them.');
+
+export const lobbySeatMessage = z
+  .object({
+    type: z.literal('seat'),
+    seq,
+    session: z.string().describe('the live session of this negotiation'),
+    token: z.string().describe('the seat token: join it with `hello` on /api/live/ws (or long-polling) as any seat'),
+    party: party.describe('the party this entrant plays (its own profile comes in the seat’s welcome)'),
+    negotiation: z.number().int().min(0).describe('the negotiation id within the tournament'),
+    scenario: z.string().describe('the scenario id within the tournament'),
+  })
+  .strict()
+  .describe('lobby: one seat of one negotiation for this entrant; the only secret in it is the seat’s own token.');
+
+export const lobbyEndMessage = z
+  .object({ type: z.literal('lobby-end'), seq, reason: z.enum(['done', 'interrupted', 'failed', 'closed']), seats: z.number().int().min(0).describe('seats handed to this entrant') })
+  .strict()
+  .describe('lobby: the tournament is over; no more seats will come.');
+
+export const lobbyServerMessage = z.discriminatedUnion('type', [lobbyWelcomeMessage, lobbySeatMessage, lobbyEndMessage, errorMessage]);
+export type LobbyServerMessage = z.infer<typeof lobbyServerMessage>;
+
 export const serverMessage = z.discriminatedUnion('type', [welcomeMessage, eventMessage, turnMessage, resultMessage, statusMessage, errorMessage]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 /** A message before its sequence number is given. */
@@ -202,6 +254,10 @@ export const LIVE_SCHEMAS = {
   error: errorMessage,
   createSession: createSessionBody,
   createSessionReply,
+  lobby: lobbyHelloMessage,
+  lobbyWelcome: lobbyWelcomeMessage,
+  seat: lobbySeatMessage,
+  lobbyEnd: lobbyEndMessage,
 } as const;
 
 /** The JSON Schema of every message, generated from the zod schemas above. */

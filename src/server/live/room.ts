@@ -2,13 +2,14 @@
 // streams (numbered, recorded, resent on reconnect), timers for turns, joining and reconnecting,
 // and persistence when it ends (docs/live-protocol.md). Node only.
 import { agentFactory } from '../../engine/agents/registry.ts';
+import type { AgentFactory } from '../../engine/negotiation/agent.ts';
 import { issueSize, issueValueAt } from '../../engine/model/issue.ts';
 import type { AgreementRule } from '../../engine/model/agreement-rule.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
 import { systemClock } from '../../engine/negotiation/clock.ts';
 import type { TraceEvent } from '../../engine/negotiation/events.ts';
 import { LiveError, LiveNegotiation, ownUtility, PROFILE_VALUE_LIMIT, seatProfile, type SeatSpec } from '../../engine/negotiation/live.ts';
-import { negotiationParticipants, prepareScenario } from '../../engine/negotiation/negotiate.ts';
+import { negotiationParticipants, prepareScenario, type NegotiationResult } from '../../engine/negotiation/negotiate.ts';
 import type { LiveStatus, LiveStore } from '../../storage/live-store.ts';
 import { LIVE_PROTOCOL_VERSION, type MoveMessage, type ServerMessage, type Unsequenced } from './protocol.ts';
 
@@ -31,6 +32,10 @@ export interface RoomConfig {
   readonly participants?: readonly string[];
   /** Per participant: `remote`, `human` or a built-in agent name. */
   readonly seats: Readonly<Record<string, string>>;
+  /** Single text: the mediator's strategy (tournament sessions). */
+  readonly mediator?: 'hill-climbing' | 'annealing';
+  /** How a remote or human seat that drops for good leaves: walking away (`end`, default) or as a `no-answer` fault (tournament sessions). */
+  readonly leaveAs?: 'end' | 'fault';
 }
 
 /** A refusal worth logging: never holds a token, a message body or anyone's preferences. */
@@ -136,6 +141,8 @@ export interface RoomDeps {
   readonly persist?: (write: () => void) => void;
   /** Called once the session has finished (its store write queued). */
   readonly onFinished?: (room: LiveRoom) => void;
+  /** Resolves the built-in seats' agents (default: the built-in registry). */
+  readonly resolveAgent?: (spec: string) => AgentFactory;
 }
 
 export class LiveRoom {
@@ -259,7 +266,7 @@ export class LiveRoom {
       this.deps.log({ event: 'left', session: this.id, who: r.name, detail: 'did not reconnect within the grace period' });
       r.gone = true;
       if (this.negotiation) {
-        this.negotiation.leave(r.name);
+        this.negotiation.leave(r.name, { fault: this.config.leaveAs === 'fault' });
         this.flush();
       }
       this.broadcastStatus();
@@ -285,7 +292,7 @@ export class LiveRoom {
     for (const [id, r] of this.seats) seats[id] = r.kind === 'agent' ? c.seats[id]! : { external: r.kind as 'remote' | 'human' };
     this.negotiation = new LiveNegotiation(this.scenario, {
       seats,
-      resolveAgent: agentFactory,
+      resolveAgent: this.deps.resolveAgent ?? agentFactory,
       rounds: c.rounds,
       seed: c.seed,
       turnTimeLimitMs: c.turnTimeLimitMs,
@@ -295,12 +302,14 @@ export class LiveRoom {
       rule: roomRule(this.scenario, c),
       ...(c.protocol ? { protocol: c.protocol } : {}),
       ...(c.timeLimitMs !== undefined ? { timeLimitMs: c.timeLimitMs } : {}),
+      ...(c.mediator ? { mediator: c.mediator } : {}),
     });
     this.status = 'running';
     this.deps.store?.setStatus(this.id, 'running');
     this.deps.log({ event: 'started', session: this.id });
     this.broadcastStatus();
-    for (const s of this.externalSeats()) if (s.gone) this.negotiation.leave(s.name);
+    // A tournament seat that has not joined when the session starts faults at once (nobody is coming).
+    for (const s of this.externalSeats()) if (s.gone || (c.leaveAs === 'fault' && !s.joined)) this.negotiation.leave(s.name, { fault: c.leaveAs === 'fault' });
     this.flush();
   }
 
@@ -311,7 +320,7 @@ export class LiveRoom {
     if (!this.negotiation || this.status !== 'running') return;
     for (const s of this.externalSeats()) {
       s.gone = true;
-      this.negotiation.leave(s.name);
+      this.negotiation.leave(s.name, { fault: this.config.leaveAs === 'fault' });
     }
     this.flush();
   }
@@ -482,6 +491,11 @@ export class LiveRoom {
   /** The seat whose turn it is, if any. */
   pendingSeat(): string | undefined {
     return this.negotiation?.pending()?.party;
+  }
+
+  /** The negotiation's result once finished (every party's utilities: host side only). */
+  get result(): NegotiationResult | undefined {
+    return this.negotiation?.result;
   }
 
   /** The public events so far (the trace). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../src/testing/shared.ts';
 import {
+  addDocument,
   addIssue,
   addOption,
   addParty,
@@ -288,5 +289,17 @@ describe('editing a value in a shared (anchored or aliased) table', () => {
     expect(diagnose(s).diagnostics).toEqual([]);
     expect(valueOf(s, 'russia', 'donetsk', 'recognised-russian')).toBe(0.9);
     for (const other of ['luhansk', 'kherson', 'zaporizhzhia']) expect(valueOf(s, 'russia', other, 'recognised-russian')).toBe(1);
+  });
+});
+
+describe('documents', () => {
+  it('declares a document (no path: its text is attached in the editor), refusing a duplicate id or a slash', () => {
+    const s = addDocument(small, 'brief', 'The case brief');
+    expect(diagnose(s).diagnostics).toEqual([]);
+    expect(diagnose(s).scenario?.documents).toEqual([{ id: 'brief', title: 'The case brief' }]);
+    expect(diagnose(addDocument(s, 'minutes', '')).scenario?.documents?.map((d) => d.title)).toEqual(['The case brief', 'minutes']);
+    expect(() => addDocument(s, 'brief', 'again')).toThrow(/already a document "brief"/);
+    expect(() => addDocument(s, '../etc', 'x')).toThrow(/no slashes/);
+    expect(() => addDocument(s, ' ', 'x')).toThrow(/needs an id/);
   });
 });

@@ -666,6 +666,19 @@ export function removeSource(source: string, path: Path, index: number): string 
   });
 }
 
+/** Declares a document that sources quote from (`documents: [{id, title}]`); no path: its text is attached in the editor. */
+export function addDocument(source: string, id: string, title: string): string {
+  return edit(source, (doc) => {
+    const d = id.trim();
+    if (!d) throw new Error('a document needs an id');
+    if (/[/\\]/.test(d)) throw new Error('a document id has no slashes');
+    if (arr(plain(doc).documents).some((x) => x && typeof x === 'object' && (x as Loose).id === d)) throw new Error(`there is already a document "${d}"`);
+    const node = doc.createNode({ id: d, title: title.trim() || d });
+    if (doc.getIn(['documents']) === undefined) doc.setIn(['documents'], blockList(doc));
+    doc.addIn(['documents'], node);
+  });
+}
+
 // Variants: a list of changes (a patch) against the base scenario.
 
 const variantIndex = (js: Loose, id: string): number => indexBy(js, 'variants', 'id', id);

@@ -2,9 +2,11 @@
 // first, sum bars, and the sources-and-assumption editor every element carries.
 import { formatPath } from 'parley';
 import type { Diagnostic } from 'parley';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { addSource, removeSource, setAssumption } from './doc-edit.ts';
 import type { ProvenanceDoc, ScenarioDoc, SourceDoc } from './doc-model.ts';
+import type { DocumentTexts } from './document-texts.ts';
+import { QuotePicker } from './QuotePicker.tsx';
 import type { Path, Warning } from './warnings.ts';
 
 /** What every section gets. */
@@ -17,6 +19,8 @@ export interface SectionProps {
   readonly warningsAt: (path: Path) => Warning[];
   /** Quotes the scenario already uses, to pick from. */
   readonly quotes: readonly SourceDoc[];
+  /** The texts of the scenario's documents, to pick quotes from. */
+  readonly texts: DocumentTexts;
 }
 
 /** A text field that keeps what is typed (even when invalid), reports every change, and shows its problems and warnings. */
@@ -110,12 +114,14 @@ export function SumBar({ sum, label }: { sum: number | null; label: string }) {
   );
 }
 
-/** The sources and assumption of one element, editable: pick a quote the scenario already uses or write one. */
+/** The sources and assumption of one element, editable: pick a quote from a document's text or one the scenario already uses, or write one. */
 export function ProvenanceEditor({ what, path, provenance, ctx }: { what: string; path: Path; provenance: ProvenanceDoc; ctx: SectionProps }) {
   const n = provenance.sources.length + (provenance.assumption ? 1 : 0);
   const [quote, setQuote] = useState('');
   const [document, setDocument] = useState('');
   const [locator, setLocator] = useState('');
+  const [picking, setPicking] = useState(false);
+  const quoteField = useRef<HTMLInputElement>(null);
   const listId = `q${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const pick = (q: string) => {
     setQuote(q);
@@ -154,7 +160,7 @@ export function ProvenanceEditor({ what, path, provenance, ctx }: { what: string
         }}
       >
         <label>
-          Quote <input list={listId} value={quote} size={40} onChange={(e) => pick(e.target.value)} />
+          Quote <input ref={quoteField} list={listId} value={quote} size={40} onChange={(e) => pick(e.target.value)} />
         </label>
         <datalist id={listId}>
           {ctx.quotes.map((q, i) => (
@@ -178,7 +184,24 @@ export function ProvenanceEditor({ what, path, provenance, ctx }: { what: string
         <button type="submit" disabled={!quote.trim()}>
           Add source
         </button>
+        <button type="button" aria-expanded={picking} onClick={() => setPicking((x) => !x)}>
+          {picking ? 'Close the document' : 'Pick from a document…'}
+        </button>
       </form>
+      {picking && (
+        <QuotePicker
+          what={what}
+          documents={ctx.doc.documents}
+          texts={ctx.texts}
+          onPick={(p) => {
+            setQuote(p.quote);
+            setDocument(p.document);
+            setLocator(p.locator);
+            // Back to the form, with the quote in it: "Add source" adds it.
+            quoteField.current?.focus();
+          }}
+        />
+      )}
     </details>
   );
 }

@@ -6,6 +6,8 @@ import { knownQuotes, readDoc } from '../editor/doc-model.ts';
 import type { SectionProps } from '../editor/fields.tsx';
 import { plainDiagnostic } from '../editor/plain-errors.ts';
 import { Agreement } from '../editor/sections/Agreement.tsx';
+import { Documents } from '../editor/sections/Documents.tsx';
+import { useDocumentTexts } from '../editor/document-texts.ts';
 import { General } from '../editor/sections/General.tsx';
 import { Issues } from '../editor/sections/Issues.tsx';
 import { Parties } from '../editor/sections/Parties.tsx';
@@ -18,6 +20,8 @@ import { YamlView, type YamlViewHandle } from '../editor/YamlView.tsx';
 import type { DraftStatus } from '../workspace.ts';
 
 export interface EditorProps {
+  /** The open scenario's id (its document texts are asked for by it). */
+  readonly scenarioId: string;
   readonly source: string;
   readonly diagnostics: readonly Diagnostic[];
   /** The last scenario that read without errors. */
@@ -51,11 +55,12 @@ function fieldFor(path: string): HTMLElement | null {
 }
 
 /** The scenario editor: a form over every part of the scenario, beside the YAML it edits. */
-export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
+export function Editor({ scenarioId, source, diagnostics, scenario, builtin, dirty, onSource, onSave, onRevert, onUndo, onRedo, canUndo, canRedo, draft }: EditorProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [editError, setEditError] = useState<string | null>(null);
   const yaml = useRef<YamlViewHandle>(null);
+  const texts = useDocumentTexts(scenarioId);
   const parsed = useMemo(() => readDoc(source), [source]);
   // While the YAML does not parse, the form keeps showing the last version that did (read-only).
   const lastParsed = useRef(parsed);
@@ -108,6 +113,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
         problemsAt: (path: Path) => diagnosticsAt(diagnostics, formatPath([...path])),
         warningsAt: (path: Path) => warningsAt(warnings, path),
         quotes,
+        texts,
       }
     : null;
 
@@ -185,13 +191,14 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
       {ctx && (
         <fieldset disabled={frozen} className="editor-form">
           <nav aria-label="Editor sections" className="row hint">
-            {['general', 'parties', 'issues', 'weights', 'values', 'red-lines', 'agreement', 'variants', 'sources', 'yaml'].map((s) => (
+            {['general', 'documents', 'parties', 'issues', 'weights', 'values', 'red-lines', 'agreement', 'variants', 'sources', 'yaml'].map((s) => (
               <a key={s} href={`#ed-${s}`} onClick={(e) => { e.preventDefault(); document.getElementById(`ed-${s}`)?.scrollIntoView(); }}>
                 {s.replace('-', ' ')}
               </a>
             ))}
           </nav>
           <General {...ctx} />
+          <Documents {...ctx} />
           <Parties {...ctx} />
           <Issues {...ctx} />
           <Weights {...ctx} />
@@ -210,7 +217,7 @@ export function Editor({ source, diagnostics, scenario, builtin, dirty, onSource
                     <strong>{e.subject}</strong>
                     {e.provenance.sources?.map((s, k) => (
                       <blockquote key={k}>
-                        “{s.quote}”{s.document ? <cite> — {s.document}</cite> : null}
+                        “{s.quote}”{s.document ? <cite> — {doc?.documents.find((d) => d.id === s.document)?.title ?? s.document}</cite> : null}
                         {s.locator ? `, ${s.locator}` : ''}
                       </blockquote>
                     ))}

@@ -5,7 +5,6 @@ import { readNative } from './read.ts';
 
 export { readNative, readNativeValue } from './read.ts';
 export { printNative, toNativeDocument } from './print.ts';
-export { applyVariant, applyPatch, mergePatch } from './variant.ts';
 export { nativeJsonSchema } from './schema.ts';
 
 const NATIVE_EXT = /\.(ya?ml|json)$/i;

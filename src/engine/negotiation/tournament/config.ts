@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ScenarioError, type Diagnostic } from '../../model/diagnostics.ts';
 import type { Scenario } from '../../model/scenario.ts';
-import { flattenIssues } from '../../formats/native/zod-issues.ts';
+import { flattenIssues } from '../../model/zod-issues.ts';
 import { parsePositioned, type FieldPath } from '../../formats/yaml-positions.ts';
 import type { SourceFile } from '../../formats/source-file.ts';
 import type { ProtocolName } from '../agent.ts';

@@ -86,14 +86,19 @@ function options(ctx: JobContext, job: TournamentJob, wrap?: (seat: number, f: A
 }
 
 function toRow(ctx: JobContext, job: TournamentJob, r: NegotiationResult): NegotiationRow {
-  const sc = ctx.spec.scenarios[job.scenario]!;
+  return rowOf(ctx.spec, job, r);
+}
+
+/** The row of a finished negotiation of the tournament (also one run elsewhere, e.g. as a live session with remote entrants). */
+export function rowOf(spec: TournamentSpec, job: TournamentJob, r: NegotiationResult): NegotiationRow {
+  const sc = spec.scenarios[job.scenario]!;
   const seatOf = new Map(sc.seats.map((id, i) => [id, i]));
   const faults: RowFault[] = [];
   for (const f of r.faults) {
     const seat = seatOf.get(f.party);
     if (seat !== undefined && !faults.some((x) => x.seat === seat)) faults.push({ seat, kind: f.kind });
   }
-  const d = sc.reference ? distancesFrom(ctx.scenarios[job.scenario]!, r.agreement, sc.reference) : null;
+  const d = sc.reference ? distancesFrom(sc.scenario, r.agreement, sc.reference) : null;
   return {
     id: job.id,
     scenario: job.scenario,
@@ -130,9 +135,10 @@ export async function runJobAsync(ctx: JobContext, job: TournamentJob, wrap?: (s
  * time limit ran out): no agreement, end reason `fault`, the faulting seats
  * (all seats when unknown) with kind `negotiation-timeout`, and each party its
  * reservation value, discounted at the deadline (t = 1, or the last round),
- * since the negotiation did not end on its own before it.
+ * since the negotiation did not end on its own before it. `kind` names the
+ * fault (a remote entrant that was not connected: `absent`).
  */
-export function stoppedRow(spec: TournamentSpec, job: TournamentJob, faultSeats: readonly number[]): NegotiationRow {
+export function stoppedRow(spec: TournamentSpec, job: TournamentJob, faultSeats: readonly number[], kind = 'negotiation-timeout'): NegotiationRow {
   const sc = spec.scenarios[job.scenario]!;
   const parties = new Map(sc.scenario.parties.map((p) => [p.id, p]));
   const seats = faultSeats.length ? faultSeats : sc.seats.map((_, i) => i);
@@ -150,7 +156,7 @@ export function stoppedRow(spec: TournamentSpec, job: TournamentJob, faultSeats:
     agreement: null,
     rounds: 0,
     endReason: 'fault',
-    faults: seats.map((seat) => ({ seat, kind: 'negotiation-timeout' })),
+    faults: seats.map((seat) => ({ seat, kind })),
     pareto: d ? d.pareto : null,
     nash: d ? d.nash : null,
   };

@@ -1,8 +1,10 @@
-import { ScenarioError } from '../../model/diagnostics.ts';
-import type { Scenario } from '../../model/scenario.ts';
-import { formatPath } from '../../model/diagnostics.ts';
-import { toNativeDocument } from './print.ts';
-import { readNativeValue } from './read.ts';
+// Variants: a scenario with a patch applied, on the model (no file format involved). The patch is
+// merged into the scenario's definition (model/definition.ts: names, not positions) and the result
+// built by the model's one build step (model/build-scenario.ts), the same the native reader uses.
+import { ScenarioError, formatPath } from '../model/diagnostics.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { scenarioDefinition } from '../model/definition-of.ts';
+import { buildScenario } from '../model/build-scenario.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -11,7 +13,7 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 const NAMED_LISTS: Record<string, string> = { issues: 'name', parties: 'id', options: 'name', variants: 'id', documents: 'id' };
 
 /**
- * Merges a patch into a native document:
+ * Merges a patch into a scenario definition (or any part of one):
  * - objects merge key by key; `null` removes a key;
  * - `issues`, `parties`, `options`, `documents` are addressed by name/id when
  *   the patch gives an object: an existing element is merged, a new name is
@@ -43,7 +45,7 @@ export function mergePatch(base: unknown, patch: unknown, key = ''): unknown {
   return patch;
 }
 
-/** The scenario with a named variant applied. Unknown variant ids and invalid patches are errors. */
+/** The scenario with a named variant applied. Unknown variant ids and invalid patches are errors (ScenarioError). */
 export function applyVariant(s: Scenario, variantId: string): Scenario {
   const v = s.variants?.find((x) => x.id === variantId);
   if (!v) {
@@ -53,17 +55,16 @@ export function applyVariant(s: Scenario, variantId: string): Scenario {
   return applyPatch(s, v.patch, `variant "${variantId}"`);
 }
 
-/** The scenario with a patch applied (native-format terms), validated like a file. */
+/**
+ * The scenario with a patch applied: the patch (in the terms of a scenario
+ * file: names, not positions) is merged into the scenario's definition, which
+ * is checked and built like a file's; problems are reported against `label`
+ * with the field path. The result keeps the scenario's name, variants,
+ * questions (a question is about the scenario as written) and origin.
+ */
 export function applyPatch(s: Scenario, patch: Readonly<Record<string, unknown>>, label = 'patch'): Scenario {
-  const doc = toNativeDocument(s);
-  delete doc.variants;
-  // Questions belong to the scenario as written: a variant may remove what they name.
-  delete doc.questions;
-  const merged = mergePatch(doc, patch) as Obj;
-  const result = readNativeValue({
-    file: label,
-    value: merged,
-    at: (path, message) => ({ file: label, path: formatPath(path), message }),
-  });
+  const { variants: _v, questions: _q, ...definition } = scenarioDefinition(s);
+  const merged = mergePatch(definition, patch);
+  const result = buildScenario({ file: label, value: merged, at: (path, message) => ({ file: label, path: formatPath(path), message }) });
   return { ...result, ...(s.variants ? { variants: s.variants } : {}), ...(s.questions ? { questions: s.questions } : {}), ...(s.origin ? { origin: s.origin } : {}), name: s.name };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { maxOf, pushAll } from '../../util/arrays.ts';
+import { maxOf, pushAll } from '../util/arrays.ts';
 
 /** A schema problem, flattened: a path and a message. */
 export interface FlatIssue {
