@@ -148,6 +148,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
           sky.map((p) => p.utilities),
           seed,
           options.correlationSample ?? 500,
+          stats.rounded,
         )
       : null;
   if (d < 2) notes.push('only one negotiator has preferences: no opposition to measure');

@@ -5,6 +5,7 @@ import { compileRedLines, type CompiledRedLines } from './analysis-parties.ts';
 import { enumerateLinear2, fastPathApplies } from './fast-linear2.ts';
 import { enumerateLinearN, fastPathNApplies } from './fast-linear-n.ts';
 import { createSkyline, type Skyline } from './skyline.ts';
+import { SortedSkyline } from './skyline-sorted.ts';
 import { streamUtilities, type UtilityBlock } from './utility-stream.ts';
 
 /** The best outcome found for an objective: its value and (lowest) index; index -1 when none. */
@@ -47,6 +48,8 @@ export interface EnumerationStats {
   readonly bestPassing: PassingKey;
   /** With `common`: per issue, the value position shared by every rational outcome, or -1 (undefined when not asked or no rational outcome). */
   readonly common: Int32Array | undefined;
+  /** Spaces of at most `SMALL_SPACE` outcomes (enumerated): per defining party, the rounded utility of every outcome, in index order. */
+  readonly rounded: readonly Float64Array[] | undefined;
 }
 
 export interface EnumerationOptions {
@@ -75,7 +78,7 @@ export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptio
   const plain = !options.from && !options.ruleStats && !options.common && total > SMALL_SPACE;
   if (plain && fastPathApplies(ap)) return enumerateLinear2(ap, options.onProgress);
   if (plain && fastPathNApplies(ap)) return enumerateLinearN(ap, options.onProgress);
-  const c = createCollector(ap, options);
+  const c = createCollector(ap, options, total, total <= SMALL_SPACE);
   streamUtilities(
     ap.space,
     ap.scored.map((s) => s.ufun),
@@ -93,7 +96,7 @@ export function enumerateOutcomes(ap: AnalysisParties, options: EnumerationOptio
  * same bookkeeping; indices in the result are positions in the list.
  */
 export function collectOutcomes(ap: AnalysisParties, outcomes: readonly (readonly number[])[], options: EnumerationOptions = {}): EnumerationStats {
-  const c = createCollector(ap, options);
+  const c = createCollector(ap, options, outcomes.length, false);
   const n = ap.space.issueCount;
   const BLOCK = 1024;
   const digits = new Int32Array(BLOCK * Math.max(n, 1));
@@ -116,7 +119,12 @@ interface Collector {
   finish(total: number): EnumerationStats;
 }
 
-function createCollector(ap: AnalysisParties, options: EnumerationOptions): Collector {
+/**
+ * `count`: the outcomes to be offered. In-memory sets (at most `SMALL_SPACE`)
+ * of three or more parties get the sort-filter skyline (`skyline-sorted.ts`);
+ * with `keep`, the defining parties' rounded utilities are kept (`rounded`).
+ */
+function createCollector(ap: AnalysisParties, options: EnumerationOptions, count: number, keep: boolean): Collector {
   const { space, scored, d } = ap;
   const S = scored.length;
   const rv = new Float64Array(S);
@@ -142,8 +150,11 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
   const commonFirst = new Int32Array(n0).fill(-1);
   const commonSame = new Uint8Array(n0).fill(1);
   let commonLeft = wantCommon ? n0 : 0;
-  const frontier = createSkyline(d, space.sizeNumber);
-  const rationalFrontier = negLines.length > 0 ? createSkyline(d, space.sizeNumber) : undefined;
+  const inMemory = d >= 3 && count <= SMALL_SPACE;
+  const frontier = inMemory ? new SortedSkyline(d, count) : createSkyline(d, count);
+  const rationalFrontier = negLines.length > 0 ? (inMemory ? new SortedSkyline(d, count) : createSkyline(d, count)) : undefined;
+  const rounded: Float64Array[] | undefined = keep ? [] : undefined;
+  if (rounded) for (let p = 0; p < d; p++) rounded.push(new Float64Array(count));
   const best = new Float64Array(S).fill(-Infinity);
   const worst = new Float64Array(S).fill(Infinity);
   const bestRational = new Float64Array(d).fill(-Infinity);
@@ -169,6 +180,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
           const u = U[p]![j]!;
           const r = Math.round(u * 1e10) / 1e10;
           ru[p] = r;
+          if (rounded && p < d) rounded[p]![index] = r;
           if (r > best[p]!) best[p] = r;
           if (r < worst[p]!) worst[p] = r;
           if (p < d && !(u >= rv[p]!)) rational = false;
@@ -292,6 +304,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions): Coll
     passingNotRational,
     bestPassing,
     common: wantCommon && rationalCount > 0 ? commonFirst.map((v, i) => (commonSame[i] === 1 ? v : -1)) : undefined,
+    rounded,
   };
     },
   };

@@ -382,6 +382,7 @@ export function enumerateLinearN(ap: AnalysisParties, onProgress?: (done: number
     passingNotRational: 0,
     bestPassing: { accepting: 0, product: 0, index: -1 },
     common: undefined,
+    rounded: undefined,
     improvements: [],
   };
 }

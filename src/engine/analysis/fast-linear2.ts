@@ -230,6 +230,7 @@ export function enumerateLinear2(ap: AnalysisParties, onProgress?: (done: number
     passingNotRational: 0,
     bestPassing: { accepting: 0, product: 0, index: -1 },
     common: undefined,
+    rounded: undefined,
     improvements: [],
   };
 }

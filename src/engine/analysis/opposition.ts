@@ -14,6 +14,9 @@ export { kendallTauB };
  * - `rankCorrelation`: Kendall's τ-b of each pair's utilities over the
  *   outcomes (all of them when there are at most `sample`, otherwise `sample`
  *   outcomes drawn uniformly with the seed). −1: opposite rankings, +1: same.
+ *
+ * `rounded`, when given: per party, the rounded utility of every outcome in
+ * index order (the enumeration's own), read instead of evaluating again.
  */
 export function measureOpposition(
   space: OutcomeSpace,
@@ -23,6 +26,7 @@ export function measureOpposition(
   frontierUtilities: readonly (readonly number[])[],
   seed: number,
   sample: number,
+  rounded?: readonly Float64Array[],
 ): Opposition {
   const n = ids.length;
   let level = Infinity;
@@ -34,25 +38,55 @@ export function measureOpposition(
   if (!Number.isFinite(level)) level = 0;
   const size = space.sizeNumber;
   const m = size !== undefined && size <= sample ? size : sample;
-  const nIssues = space.issueCount;
-  const digits = new Int32Array(m * Math.max(nIssues, 1));
-  if (size !== undefined && size <= sample) {
-    space.forEachBlock((block, count, start) => digits.set(block.subarray(0, count * nIssues), start * nIssues), { blockSize: Math.max(1, m) });
-  } else {
-    const rng = createRng(seed);
-    const radices = space.radices;
-    for (let k = 0; k < m; k++) for (let i = 0; i < nIssues; i++) digits[k * nIssues + i] = rng.int(0, radices[i]! - 1);
-  }
-  const series = ufuns.map((f) => {
-    const out = new Float64Array(m);
-    f.evaluateBlock(digits, m, out);
-    for (let k = 0; k < m; k++) out[k] = roundUtility(out[k]!);
-    return out;
-  });
+  const series = rounded ? seriesFrom(rounded, space, m, seed, size !== undefined && size <= sample) : evaluateSeries(space, ufuns, m, seed, size !== undefined && size <= sample);
   const ranked = series.map((x) => denseRanks(x));
   const rankCorrelation: { a: string; b: string; tau: number }[] = [];
   const scratch = new Int32Array(5 * m + 2);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!, scratch)) });
   return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m };
+}
+
+/** The outcomes' digits: all of them in index order (`all`), else m drawn uniformly with the seed. */
+function outcomeDigits(space: OutcomeSpace, m: number, seed: number, all: boolean): Int32Array {
+  const nIssues = space.issueCount;
+  const digits = new Int32Array(m * Math.max(nIssues, 1));
+  if (all) {
+    space.forEachBlock((block, count, start) => digits.set(block.subarray(0, count * nIssues), start * nIssues), { blockSize: Math.max(1, m) });
+  } else {
+    const rng = createRng(seed);
+    const radices = space.radices;
+    for (let k = 0; k < m; k++) for (let i = 0; i < nIssues; i++) digits[k * nIssues + i] = rng.int(0, radices[i]! - 1);
+  }
+  return digits;
+}
+
+function evaluateSeries(space: OutcomeSpace, ufuns: readonly UtilityFunction[], m: number, seed: number, all: boolean): Float64Array[] {
+  const digits = outcomeDigits(space, m, seed, all);
+  return ufuns.map((f) => {
+    const out = new Float64Array(m);
+    f.evaluateBlock(digits, m, out);
+    for (let k = 0; k < m; k++) out[k] = roundUtility(out[k]!);
+    return out;
+  });
+}
+
+/** The same series read from every outcome's rounded utilities (the same outcomes, drawn with the same seed). */
+function seriesFrom(rounded: readonly Float64Array[], space: OutcomeSpace, m: number, seed: number, all: boolean): readonly Float64Array[] {
+  if (all) return rounded.map((r) => (r.length === m ? r : r.subarray(0, m)));
+  const digits = outcomeDigits(space, m, seed, false);
+  const nIssues = space.issueCount;
+  const radices = space.radices;
+  const at = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    // index order: the last issue varies fastest
+    let index = 0;
+    for (let i = 0; i < nIssues; i++) index = index * radices[i]! + digits[k * nIssues + i]!;
+    at[k] = index;
+  }
+  return rounded.map((r) => {
+    const out = new Float64Array(m);
+    for (let k = 0; k < m; k++) out[k] = r[at[k]!]!;
+    return out;
+  });
 }

@@ -1,0 +1,186 @@
+import type { Skyline, SkylinePoint } from './skyline-types.ts';
+
+/**
+ * A Pareto skyline of outcomes held in memory (a small space, a list of
+ * candidates), any number of parties ≥ 3: `add` only records the vector;
+ * `points()` sorts the outcomes once, lexicographically descending
+ * (typed arrays, an index quicksort), merges equal vectors, and keeps a
+ * vector iff no vector kept before it is ≥ it everywhere (sort-filter: a
+ * dominator is lexicographically greater, so it comes first, and a dominated
+ * dominator is itself beaten by a kept one). Three parties: the kept points'
+ * (u1, u2) staircase answers each test with one binary search (O(m log m));
+ * more parties: a scan of the kept points. Nothing is ever removed.
+ *
+ * Same result as `SkylineN` (which streams, for spaces too large to hold):
+ * per distinct non-dominated vector its lowest index, its ties, its lowest
+ * rational index and rational ties, sorted by utilities descending.
+ */
+export class SortedSkyline implements Skyline {
+  private readonly n: number;
+  private U: Float64Array;
+  private idx: Int32Array;
+  private rat: Uint8Array;
+  private m = 0;
+  private cache: SkylinePoint[] | undefined;
+
+  /** `capacity`: how many outcomes to make room for first (more are made room for as needed). */
+  constructor(n: number, capacity = 16) {
+    this.n = n;
+    const c = Math.max(1, capacity);
+    this.U = new Float64Array(c * n);
+    this.idx = new Int32Array(c);
+    this.rat = new Uint8Array(c);
+  }
+
+  add(u: ArrayLike<number>, index: number, rational: boolean): void {
+    const n = this.n;
+    if (this.m === this.idx.length) {
+      const c = this.idx.length * 2;
+      const U = new Float64Array(c * n);
+      U.set(this.U);
+      this.U = U;
+      const idx = new Int32Array(c);
+      idx.set(this.idx);
+      this.idx = idx;
+      const rat = new Uint8Array(c);
+      rat.set(this.rat);
+      this.rat = rat;
+    }
+    const k = this.m++;
+    const b = k * n;
+    for (let i = 0; i < n; i++) this.U[b + i] = u[i]!;
+    this.idx[k] = index;
+    this.rat[k] = rational ? 1 : 0;
+    this.cache = undefined;
+  }
+
+  points(): SkylinePoint[] {
+    return (this.cache ??= this.compute());
+  }
+
+  private compute(): SkylinePoint[] {
+    const { n, U, m } = this;
+    const order = new Int32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    sortLexDescending(order, U, n, 0, m);
+    const out: SkylinePoint[] = [];
+    // three parties: the kept points' (u1, u2) staircase, u1 descending (so u2 ascending)
+    const ys: number[] = [];
+    const zs: number[] = [];
+    // more parties: the kept vectors' first rows in `order`
+    const kept: number[] = [];
+    for (let a = 0; a < m; ) {
+      const first = order[a]!;
+      const fb = first * n;
+      // the run of equal vectors [a, e)
+      let e = a + 1;
+      while (e < m && equalRows(U, fb, order[e]! * n, n)) e++;
+      let dominated: boolean;
+      if (n === 3) {
+        const y = U[fb + 1]!;
+        const z = U[fb + 2]!;
+        // pos = number of staircase points with u1 ≥ y; the last of them has the largest u2 among them
+        let lo = 0;
+        let hi = ys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (ys[mid]! >= y) lo = mid + 1;
+          else hi = mid;
+        }
+        const pos = lo;
+        dominated = pos > 0 && zs[pos - 1]! >= z;
+        if (!dominated) {
+          const start = pos > 0 && ys[pos - 1] === y ? pos - 1 : pos;
+          let end = start;
+          while (end < ys.length && zs[end]! <= z) end++;
+          ys.splice(start, end - start, y);
+          zs.splice(start, end - start, z);
+        }
+      } else {
+        dominated = false;
+        for (let q = 0; q < kept.length && !dominated; q++) {
+          const kb = kept[q]! * n;
+          let i = 0;
+          while (i < n && U[kb + i]! >= U[fb + i]!) i++;
+          dominated = i === n;
+        }
+        if (!dominated) kept.push(first);
+      }
+      if (!dominated) {
+        let rep = Infinity;
+        let rrep = Infinity;
+        let rties = 0;
+        for (let k = a; k < e; k++) {
+          const s = order[k]!;
+          const ix = this.idx[s]!;
+          if (ix < rep) rep = ix;
+          if (this.rat[s] === 1) {
+            rties++;
+            if (ix < rrep) rrep = ix;
+          }
+        }
+        const utilities = new Array<number>(n);
+        for (let i = 0; i < n; i++) utilities[i] = U[fb + i]!;
+        out.push({ utilities, rep, ties: e - a, rationalRep: rties > 0 ? rrep : -1, rationalTies: rties });
+      }
+      a = e;
+    }
+    return out;
+  }
+}
+
+function equalRows(U: Float64Array, a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (U[a + i] !== U[b + i]) return false;
+  return true;
+}
+
+/** Row a before row b: lexicographically greater (positive), equal (0), smaller (negative). */
+function cmpRows(U: Float64Array, a: number, b: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const x = U[a + i]!;
+    const y = U[b + i]!;
+    if (x !== y) return x > y ? 1 : -1;
+  }
+  return 0;
+}
+
+/** Sorts order[lo, hi) by rows of U (n utilities each) lexicographically descending: quicksort, median of three, insertion sort below 16. */
+function sortLexDescending(order: Int32Array, U: Float64Array, n: number, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const a = order[lo]! * n;
+    const b = order[(lo + hi) >>> 1]! * n;
+    const c = order[hi - 1]! * n;
+    // median of three (by the descending order)
+    const pivot = cmpRows(U, a, b, n) > 0 ? (cmpRows(U, b, c, n) > 0 ? b : cmpRows(U, a, c, n) > 0 ? c : a) : cmpRows(U, a, c, n) > 0 ? a : cmpRows(U, b, c, n) > 0 ? c : b;
+    let i = lo;
+    let j = hi - 1;
+    // `pivot` is a row offset into U: rows never move, only `order` does
+    for (;;) {
+      while (cmpRows(U, order[i]! * n, pivot, n) > 0) i++;
+      while (cmpRows(U, order[j]! * n, pivot, n) < 0) j--;
+      if (i >= j) break;
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+      i++;
+      j--;
+    }
+    if (j + 1 - lo < hi - j - 1) {
+      sortLexDescending(order, U, n, lo, j + 1);
+      lo = j + 1;
+    } else {
+      sortLexDescending(order, U, n, j + 1, hi);
+      hi = j + 1;
+    }
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const t = order[i]!;
+    const tb = t * n;
+    let k = i - 1;
+    while (k >= lo && cmpRows(U, order[k]! * n, tb, n) < 0) {
+      order[k + 1] = order[k]!;
+      k--;
+    }
+    order[k + 1] = t;
+  }
+}
