@@ -18,28 +18,56 @@ export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number 
 
 /** Dense ranks (0, 1, …) of the values: equal values share a rank, order is kept. */
 export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
-  // The item indices sorted by value (a quicksort in JS: about twice as fast as sorting a
-  // Float64Array natively, and it needs no binary search afterwards), then one pass.
-  const order = new Int32Array(m);
-  let nan = false;
-  for (let i = 0; i < m; i++) {
-    order[i] = i;
-    if (Number.isNaN(x[i]!)) nan = true;
-  }
-  if (nan) return denseRanksBySearch(x, m);
-  sortIndicesByValue(order, x, 0, m);
+  // Each distinct value once (a hash table over the values' bits), then only the
+  // distinct values sorted: outcome utilities take few distinct values, so this is
+  // about O(m). A quicksort in JS of the item indices otherwise.
   const out = new Int32Array(m);
-  let rank = -1;
-  let prev = NaN;
-  for (let k = 0; k < m; k++) {
-    const i = order[k]!;
-    const v = x[i]!;
-    if (k === 0 || v !== prev) rank++;
-    prev = v;
-    out[i] = rank;
+  if (m === 0) return out;
+  let size = 16;
+  while (size < 2 * m) size *= 2;
+  const mask = size - 1;
+  const keys = new Float64Array(size);
+  const ids = new Int32Array(size);
+  const distinct = new Float64Array(m);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    // + 0 makes −0 into 0: they are equal, so they share a rank
+    const v = x[i]! + 0;
+    if (v !== v) return denseRanksBySearch(x, m);
+    BITS_F64[0] = v;
+    // murmur3's finaliser over both words: round values differ only in their high bits
+    let h = BITS_I32[0]! ^ BITS_I32[1]!;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const e = ids[h]!;
+      if (e === 0) {
+        distinct[k] = v;
+        ids[h] = ++k;
+        keys[h] = v;
+        out[i] = k - 1;
+        break;
+      }
+      if (keys[h] === v) {
+        out[i] = e - 1;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
   }
+  // rank of each distinct value
+  const order = new Int32Array(k);
+  for (let j = 0; j < k; j++) order[j] = j;
+  sortIndicesByValue(order, distinct, 0, k);
+  const rankOf = new Int32Array(k);
+  for (let r = 0; r < k; r++) rankOf[order[r]!] = r;
+  for (let i = 0; i < m; i++) out[i] = rankOf[out[i]!]!;
   return out;
 }
+
+const BITS_F64 = new Float64Array(1);
+const BITS_I32 = new Int32Array(BITS_F64.buffer);
 
 /** `denseRanks` for series with NaN (NaN after every number, each NaN its own rank, as before). */
 function denseRanksBySearch(x: ArrayLike<number>, m: number): Int32Array {
@@ -115,6 +143,13 @@ function sortIndicesByValue(order: Int32Array, x: ArrayLike<number>, lo: number,
 export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Array): number {
   const m = ra.length;
   if (m < 2) return 0;
+  let ka = 0;
+  let kb = 0;
+  for (let i = 0; i < m; i++) {
+    if (ra[i]! >= ka) ka = ra[i]! + 1;
+    if (rb[i]! >= kb) kb = rb[i]! + 1;
+  }
+  if (ka * kb <= 4 * m) return tauFromTable(ra, rb, m, ka, kb);
   const w = scratch && scratch.length >= 5 * m + 2 ? scratch : new Int32Array(5 * m + 2);
   // Layout of w: items ordered by b at [0, m), by (a, b) at [m, 2m), counts at [2m, 3m + 1), the Fenwick tree at [3m + 1, 4m + 2), counts of b at [4m + 2, 5m + 2).
   const BY_B = 0;
@@ -161,6 +196,44 @@ export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Arra
   let tiesB = 0;
   for (let v = 0; v < m; v++) {
     const c = w[COUNT_B + v]!;
+    tiesB += (c * (c - 1)) / 2;
+  }
+  const pairs = (m * (m - 1)) / 2;
+  const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
+  return den > 0 ? (pairs - tiesA - tiesB + tiesAB - 2 * swaps) / den : 0;
+}
+
+/**
+ * `tauFromRanks` when the ranks take few values (ka·kb cells at most 4m): the
+ * counts per (a, b) cell, then the discordant pairs cell by cell (pairs with
+ * a larger a and a smaller b), the ties from the row, column and cell counts.
+ * The same integers, so the same τ.
+ */
+function tauFromTable(ra: Int32Array, rb: Int32Array, m: number, ka: number, kb: number): number {
+  const cell = new Int32Array(ka * kb);
+  for (let i = 0; i < m; i++) cell[ra[i]! * kb + rb[i]!]!++;
+  const col = new Float64Array(kb);
+  let tiesA = 0;
+  let tiesAB = 0;
+  let swaps = 0;
+  for (let a = ka - 1; a >= 0; a--) {
+    const base = a * kb;
+    let row = 0;
+    // below: items with a larger a and a smaller b
+    let below = 0;
+    for (let b = 0; b < kb; b++) {
+      const c = cell[base + b]!;
+      swaps += c * below;
+      below += col[b]!;
+      row += c;
+      tiesAB += (c * (c - 1)) / 2;
+    }
+    tiesA += (row * (row - 1)) / 2;
+    for (let b = 0; b < kb; b++) col[b]! += cell[base + b]!;
+  }
+  let tiesB = 0;
+  for (let b = 0; b < kb; b++) {
+    const c = col[b]!;
     tiesB += (c * (c - 1)) / 2;
   }
   const pairs = (m * (m - 1)) / 2;

@@ -1,10 +1,12 @@
+import { denseRanks } from './correlation.ts';
 import type { Skyline, SkylinePoint } from './skyline-types.ts';
 
 /**
  * A Pareto skyline of outcomes held in memory (a small space, a list of
  * candidates), any number of parties ≥ 3: `add` only records the vector;
- * `points()` sorts the outcomes once, lexicographically descending
- * (typed arrays, an index quicksort), merges equal vectors, and keeps a
+ * `points()` sorts the outcomes once, lexicographically descending (a
+ * counting sort by the first utility's dense ranks, then an index quicksort
+ * of each run of equal first utilities), merges equal vectors, and keeps a
  * vector iff no vector kept before it is ≥ it everywhere (sort-filter: a
  * dominator is lexicographically greater, so it comes first, and a dominated
  * dominator is itself beaten by a kept one). Three parties: the kept points'
@@ -13,7 +15,8 @@ import type { Skyline, SkylinePoint } from './skyline-types.ts';
  *
  * Same result as `SkylineN` (which streams, for spaces too large to hold):
  * per distinct non-dominated vector its lowest index, its ties, its lowest
- * rational index and rational ties, sorted by utilities descending.
+ * rational index and rational ties, sorted by utilities descending. A vector
+ * that the recorded vector of largest sum dominates is not recorded at all.
  */
 export class SortedSkyline implements Skyline {
   private readonly n: number;
@@ -21,6 +24,9 @@ export class SortedSkyline implements Skyline {
   private idx: Int32Array;
   private rat: Uint8Array;
   private m = 0;
+  /** The recorded vector with the largest utility sum, or -1. */
+  private champion = -1;
+  private championSum = -Infinity;
   private cache: SkylinePoint[] | undefined;
 
   /** `capacity`: how many outcomes to make room for first (more are made room for as needed). */
@@ -34,6 +40,23 @@ export class SortedSkyline implements Skyline {
 
   add(u: ArrayLike<number>, index: number, rational: boolean): void {
     const n = this.n;
+    // Dropped at once when the recorded vector of largest sum dominates it (it could not be on the frontier).
+    const c = this.champion;
+    let sum = 0;
+    if (c >= 0) {
+      const cb = c * n;
+      const U = this.U;
+      let ge = true;
+      let gt = false;
+      for (let i = 0; i < n; i++) {
+        const x = u[i]!;
+        const y = U[cb + i]!;
+        sum += x;
+        if (y < x) ge = false;
+        else if (y > x) gt = true;
+      }
+      if (ge && gt) return;
+    } else for (let i = 0; i < n; i++) sum += u[i]!;
     if (this.m === this.idx.length) {
       const c = this.idx.length * 2;
       const U = new Float64Array(c * n);
@@ -52,6 +75,10 @@ export class SortedSkyline implements Skyline {
     this.idx[k] = index;
     this.rat[k] = rational ? 1 : 0;
     this.cache = undefined;
+    if (sum > this.championSum) {
+      this.championSum = sum;
+      this.champion = k;
+    }
   }
 
   points(): SkylinePoint[] {
@@ -60,9 +87,23 @@ export class SortedSkyline implements Skyline {
 
   private compute(): SkylinePoint[] {
     const { n, U, m } = this;
+    // by the first utility (its dense ranks, a counting sort), then each run of equal first utilities lexicographically
+    const col = new Float64Array(m);
+    for (let k = 0; k < m; k++) col[k] = U[k * n]!;
+    const r = denseRanks(col, m);
+    let K = 0;
+    for (let k = 0; k < m; k++) if (r[k]! >= K) K = r[k]! + 1;
+    const count = new Int32Array(K + 1);
+    for (let k = 0; k < m; k++) count[K - r[k]!]!++;
+    for (let v = 1; v <= K; v++) count[v]! += count[v - 1]!;
     const order = new Int32Array(m);
-    for (let k = 0; k < m; k++) order[k] = k;
-    sortLexDescending(order, U, n, 0, m);
+    for (let k = 0; k < m; k++) order[count[K - 1 - r[k]!]!++] = k;
+    for (let a = 0; a < m; ) {
+      let e = a + 1;
+      while (e < m && r[order[e]!] === r[order[a]!]) e++;
+      if (e - a > 1) sortLexDescending(order, U, n, a, e);
+      a = e;
+    }
     const out: SkylinePoint[] = [];
     // three parties: the kept points' (u1, u2) staircase, u1 descending (so u2 ascending)
     const ys: number[] = [];
