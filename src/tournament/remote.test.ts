@@ -9,6 +9,7 @@ import { planOf } from '../engine/negotiation/tournament/spec.ts';
 import { prepareScenario } from '../engine/negotiation/negotiate.ts';
 import { connectLobby, liveSocketUrl, lobbySocketUrl } from '../node/live-client.ts';
 import { startTournamentHost, type TournamentHost } from '../server/live/tournament-host.ts';
+import { LOBBY_POLL_RATE } from '../server/live/lobby-routes.ts';
 import { distinctive, numbersIn, privateNumbers } from '../testing/privacy.ts';
 import { SCENARIOS_DIR } from '../testing/shared.ts';
 import { loadTournament, type TournamentFlags } from './load-config.ts';
@@ -152,6 +153,23 @@ describe('remote entrants', () => {
     expect(create.status).toBe(404);
     const ok = await firstReply(lobbySocketUrl(host.url), { type: 'lobby', v: 1, name: 'alpha', token: alpha });
     expect(ok).toMatchObject({ type: 'lobby-welcome', seq: 1, name: 'alpha', entrant: 'remote:alpha' });
+  });
+
+  it('a flood of lobby polls is refused with 429 (per entrant, and per address for wrong tokens); the entrant can poll again later', async () => {
+    host = await startTournamentHost({ names: ['alpha'] });
+    const token = host.lobby.tokenFor('alpha');
+    const poll = (t: string) =>
+      fetch(new URL('/api/live/lobby/poll', host!.url), { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'alpha', after: 99, waitMs: 0 }) }).then((r) => r.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < LOBBY_POLL_RATE.burst + 20; i++) statuses.push(await poll(token));
+    expect(statuses.slice(0, LOBBY_POLL_RATE.burst).every((s) => s === 200)).toBe(true);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const wrong: number[] = [];
+    for (let i = 0; i < LOBBY_POLL_RATE.burst + 20; i++) wrong.push(await poll('x'.repeat(43)));
+    expect(wrong.slice(0, LOBBY_POLL_RATE.burst).every((s) => s === 401)).toBe(true);
+    expect(wrong.filter((s) => s === 429).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await poll(token)).toBe(200);
   });
 
   it('the lobby resends what a reconnecting entrant missed (after), and a newer connection replaces an older one', async () => {

@@ -6,16 +6,39 @@ import { zodProblems } from '../api-schemas.ts';
 import type { LiveLobby } from './lobby.ts';
 import { LIVE_PROTOCOL_VERSION, lobbyHelloMessage, lobbyPollBody, MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
 import { bearerToken } from './tokens.ts';
-import type { LiveLogEntry } from './room.ts';
+import { Bucket, type LiveLogEntry } from './room.ts';
+import { systemClock } from '../../engine/negotiation/clock.ts';
+
+/**
+ * Lobby polls allowed per caller: `burst` at once, then `perSecond`. A long-polling entrant asks
+ * once per message batch (a handful a second at most), so this only stops a flood. Keyed by the
+ * entrant once its token checks, else by address (failed tokens count against the address).
+ */
+export const LOBBY_POLL_RATE = { burst: 60, perSecond: 20 } as const;
 
 /** Registers the lobby route; the app must have @fastify/websocket registered. */
 export async function registerLobbyRoute(app: FastifyInstance, lobby: LiveLobby, log: (e: LiveLogEntry) => void = () => {}): Promise<void> {
+  const buckets = new Map<string, Bucket>();
+  const allow = (key: string): boolean => {
+    let b = buckets.get(key);
+    if (!b) {
+      if (buckets.size >= 10_000) buckets.clear();
+      b = new Bucket(LOBBY_POLL_RATE.burst, LOBBY_POLL_RATE.perSecond, () => systemClock.now());
+      buckets.set(key, b);
+    }
+    return b.take();
+  };
   // HTTP long-polling of the lobby (clients without WebSocket, e.g. examples/python/parley_lobby.py).
   app.post('/api/live/lobby/poll', { bodyLimit: MAX_CLIENT_MESSAGE_BYTES }, async (req, reply) => {
     const r = lobbyPollBody.safeParse(req.body ?? {});
     if (!r.success) return reply.status(400).send({ error: 'invalid lobby poll', code: 'invalid-message', problems: zodProblems(r.error) });
     const token = bearerToken(req.headers.authorization);
-    if (!token || !lobby.authenticate(r.data.name, token)) {
+    const known = !!token && lobby.authenticate(r.data.name, token);
+    if (!allow(known ? `n:${r.data.name}` : `ip:${req.ip}`)) {
+      log({ event: 'refused', session: 'lobby', ...(known ? { who: `remote:${r.data.name}` } : {}), code: 'rate-limited' });
+      return reply.status(429).send({ error: 'too many lobby polls; slow down', code: 'rate-limited' });
+    }
+    if (!known) {
       log({ event: 'refused', session: 'lobby', code: 'unauthorized' });
       return reply.status(401).send({ error: 'unknown entrant or wrong lobby token (send it as Authorization: Bearer TOKEN)', code: 'unauthorized' });
     }
