@@ -773,3 +773,134 @@ function blockList(doc: Document): Node {
   if (isSeq(node)) node.flow = false;
   return node;
 }
+
+// ---------------------------------------------------------------------------
+// Renaming an issue or a party: every place the native format names it.
+
+/** What is renamed: an issue (by name) or a party (by id). */
+export type Renamed = 'issue' | 'party';
+
+/** A place that names the renamed thing: a key of the map at `path`, or the scalar at `path`. */
+export interface NameSite {
+  readonly kind: 'key' | 'value';
+  readonly path: Path;
+}
+
+/** Whether the keys of the map at `path` (scenario or patch terms) are issue names. */
+function keysAreIssues(path: Path): boolean {
+  const n = path.length;
+  const last = path[n - 1];
+  const prev = path[n - 2];
+  if (n === 1 && last === 'issues') return true; // a patch's issues by name
+  if ((last === 'weights' || last === 'values') && prev === 'preferences') return true;
+  if (last === 'outcome' && prev === 'reservation') return true;
+  if (last === 'when' && typeof prev === 'number' && path[n - 3] === 'redLines') return true;
+  if ((last === 'includes' || last === 'excludes') && typeof prev === 'number' && path[n - 3] === 'constraints') return true;
+  return false;
+}
+
+/** Whether the scalar at `path` is an issue name. */
+function valueIsIssue(path: Path): boolean {
+  const [a, b, c, d] = path;
+  if (path.length === 3 && a === 'issues' && typeof b === 'number' && c === 'name') return true;
+  return path.length === 4 && a === 'questions' && typeof b === 'number' && c === 'issues' && typeof d === 'number';
+}
+
+/** Whether the keys of the map at `path` are party ids (a patch's parties by id). */
+const keysAreParties = (path: Path): boolean => path.length === 1 && path[0] === 'parties';
+
+/** Whether the scalar at `path` is a party id. */
+function valueIsParty(path: Path): boolean {
+  const [a, b, c] = path;
+  if (path.length === 3 && a === 'parties' && typeof b === 'number' && c === 'id') return true;
+  if (path.length === 3 && a === 'agreement' && (b === 'voters' || b === 'required') && typeof c === 'number') return true;
+  return path.length === 3 && a === 'questions' && typeof b === 'number' && (c === 'party' || c === 'mediator' || c === 'protects');
+}
+
+/**
+ * Every place a scenario (or a variant's patch: the same terms, parties and issues addressed by
+ * id/name in maps) names the issue or party `name`, in the plain value `js`.
+ */
+export function nameSites(js: unknown, what: Renamed, name: string): NameSite[] {
+  const keys = what === 'issue' ? keysAreIssues : keysAreParties;
+  const values = what === 'issue' ? valueIsIssue : valueIsParty;
+  const out: NameSite[] = [];
+  const walk = (v: unknown, path: Path): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') {
+      const o = v as Loose;
+      if (keys(path) && Object.hasOwn(o, name)) out.push({ kind: 'key', path });
+      for (const [k, x] of Object.entries(o)) walk(x, [...path, k]);
+    } else if (v === name && values(path)) out.push({ kind: 'value', path });
+  };
+  walk(js, []);
+  return out;
+}
+
+/** Renames the key `from` of the map at `path` (made this place's own first), keeping the entry's place. */
+function renameKey(doc: Document, path: Path, from: string, to: string): void {
+  const map = own(doc, path);
+  if (!isMap(map)) return;
+  const pair = map.items.find((it) => String(isScalar(it.key) ? it.key.value : it.key) === from);
+  if (!pair) return;
+  if (isScalar(pair.key)) pair.key.value = to;
+  else pair.key = doc.createNode(to);
+}
+
+function renameAt(doc: Document, sites: readonly NameSite[], from: string, to: string, prefix: Path = []): void {
+  for (const site of sites) {
+    const path = [...prefix, ...site.path];
+    if (site.kind === 'key') renameKey(doc, path, from, to);
+    else {
+      const node = own(doc, path);
+      if (isScalar(node)) node.value = to;
+      else doc.setIn(path, to);
+    }
+  }
+}
+
+/** Renames in the base (with its questions) and in every variant's patch. */
+function renameEverywhere(doc: Document, js: Loose, what: Renamed, from: string, to: string): void {
+  const { variants, ...base } = js;
+  renameAt(doc, nameSites(base, what, from), from, to);
+  arr(variants).forEach((v, n) => renameAt(doc, nameSites(obj(v).patch, what, from), from, to, ['variants', n, 'patch']));
+}
+
+/** Issue names a variant's patch adds (`issues.<name>` keys), which a rename must not take either. */
+const patchIssueNames = (js: Loose): string[] => arr(js.variants).flatMap((v) => Object.keys(obj(obj(obj(v).patch).issues)));
+const patchPartyIds = (js: Loose): string[] => arr(js.variants).flatMap((v) => Object.keys(obj(obj(obj(v).patch).parties)));
+
+/**
+ * Renames an issue everywhere the scenario names it: the issue, every party's weights and value
+ * functions, constraint regions, red-line conditions and reservation outcomes, the questions'
+ * issue lists, and the same places in every variant's patch. Refuses an empty name or one taken.
+ */
+export function renameIssue(source: string, from: string, to: string): string {
+  const name = to.trim();
+  return edit(source, (doc) => {
+    const js = plain(doc);
+    if (indexBy(js, 'issues', 'name', from) < 0) throw new Error(`no issue "${from}"`);
+    if (name === '') throw new Error('an issue needs a name');
+    if (name === from) return;
+    if (indexBy(js, 'issues', 'name', name) >= 0 || patchIssueNames(js).includes(name)) throw new Error(`there is already an issue "${name}"`);
+    renameEverywhere(doc, js, 'issue', from, name);
+  });
+}
+
+/**
+ * Renames a party's id everywhere the scenario names it: the party, the agreement rule's voters
+ * and required parties, the questions (conceding party, mediator, protected party), and in
+ * every variant's patch its changes of the party (`parties.<id>`) and its rule's lists.
+ * Refuses an empty id (the schema's one rule for ids) and an id taken.
+ */
+export function renameParty(source: string, from: string, to: string): string {
+  const id = to.trim();
+  return edit(source, (doc) => {
+    const js = plain(doc);
+    if (indexBy(js, 'parties', 'id', from) < 0) throw new Error(`no party "${from}"`);
+    if (id === '') throw new Error('a party needs an id');
+    if (id === from) return;
+    if (indexBy(js, 'parties', 'id', id) >= 0 || patchPartyIds(js).includes(id)) throw new Error(`there is already a party "${id}"`);
+    renameEverywhere(doc, js, 'party', from, id);
+  });
+}

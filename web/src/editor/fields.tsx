@@ -33,6 +33,7 @@ export function Field({
   width = 5,
   path,
   multiline = false,
+  commitOnBlur = false,
 }: {
   label: string;
   value: string;
@@ -43,6 +44,8 @@ export function Field({
   /** The field's place in the scenario, so that an error's link can jump to it. */
   path?: Path;
   multiline?: boolean;
+  /** Commit on blur or Enter (Escape reverts), not on every keystroke: for names, whose rename runs through the whole scenario. */
+  commitOnBlur?: boolean;
 }) {
   const [text, setText] = useState(value);
   const [focused, setFocused] = useState(false);
@@ -58,7 +61,10 @@ export function Field({
     'data-path': path ? formatPath(path) : undefined,
     value: text,
     onFocus: () => setFocused(true),
-    onBlur: () => setFocused(false),
+    onBlur: () => {
+      if (commitOnBlur && text !== value) onChange(text);
+      setFocused(false);
+    },
   };
   return (
     <span className={problems.length ? 'field invalid' : warnings.length ? 'field warned' : 'field'}>
@@ -78,8 +84,16 @@ export function Field({
           size={width}
           onChange={(e) => {
             setText(e.target.value);
-            onChange(e.target.value);
+            if (!commitOnBlur) onChange(e.target.value);
           }}
+          onKeyDown={
+            commitOnBlur
+              ? (e) => {
+                  if (e.key === 'Enter' && text !== value) onChange(text);
+                  else if (e.key === 'Escape') setText(value);
+                }
+              : undefined
+          }
         />
       )}
       {notes.length > 0 && (

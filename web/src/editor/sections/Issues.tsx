@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addIssue, addOption, removeIssue, removeOption, renameOption, setIssueRange, setIssueType, setOptionDescription, setText, type NewIssue } from '../doc-edit.ts';
+import { addIssue, addOption, removeIssue, removeOption, renameIssue, renameOption, setIssueRange, setIssueType, setOptionDescription, setText, type NewIssue } from '../doc-edit.ts';
 import { Field, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
 
 /** Issues and their options (categorical), or ranges (integer and real). */
@@ -9,7 +9,7 @@ export function Issues(ctx: SectionProps) {
     <Section
       id="issues"
       title="Issues and options"
-      hint="A new issue or option gets weight 0 and value 0 for every party with weights and values, so the scenario stays valid. Removing one also removes its weights, values, red-line conditions and reservation-outcome entries."
+      hint="A new issue or option gets weight 0 and value 0 for every party with weights and values, so the scenario stays valid. Renaming an issue (edit its name, then Enter or leave the field) renames it in every weight, value, red line, reservation outcome, question and variant. Removing one also removes its weights, values, red-line conditions and reservation-outcome entries."
     >
       <div className="scroll-x">
         <table data-testid="issues-table">
@@ -25,7 +25,17 @@ export function Issues(ctx: SectionProps) {
             {doc.issues.map((is, k) => (
               <tr key={k}>
                 <th scope="row">
-                  {is.name}
+                  <Field
+                    label={`Name of issue ${is.name}`}
+                    value={is.name}
+                    width={Math.max(8, is.name.length)}
+                    path={['issues', k, 'name']}
+                    problems={problemsAt(['issues', k, 'name'])}
+                    commitOnBlur
+                    onChange={(t) => apply(() => renameIssue(source, is.name, t), `issue-name:${k}`)}
+                  />
+                  {/* The name as the row's text content too (the field holds it as a value); hidden, so read once. */}
+                  <span hidden>{is.name}</span>
                   <div className="hint">{is.kind}</div>
                 </th>
                 <td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addParty, removeParty, setReservation, setRole, setText, type NewParty } from '../doc-edit.ts';
+import { addParty, removeParty, renameParty, setReservation, setRole, setText, type NewParty } from '../doc-edit.ts';
 import { Field, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
 
 type Role = NewParty['role'];
@@ -8,7 +8,7 @@ type Role = NewParty['role'];
 export function Parties(ctx: SectionProps) {
   const { doc, source, apply, problemsAt, warningsAt } = ctx;
   return (
-    <Section id="parties" title="Parties and roles" hint="A new party starts with weight 0 and value 0 on every issue. Removing a party also removes it from the agreement rule's voters and required parties.">
+    <Section id="parties" title="Parties and roles" hint="A new party starts with weight 0 and value 0 on every issue. Changing a party's id (then Enter or leave the field) renames it in the agreement rule, the questions and every variant. Removing a party also removes it from the agreement rule's voters and required parties.">
       <div className="scroll-x">
         <table data-testid="parties-table">
           <thead>
@@ -24,7 +24,19 @@ export function Parties(ctx: SectionProps) {
           <tbody>
             {doc.parties.map((p, i) => (
               <tr key={i}>
-                <th scope="row">{p.id}</th>
+                <th scope="row">
+                  <Field
+                    label={`Id of party ${p.id}`}
+                    value={p.id}
+                    width={Math.max(8, p.id.length)}
+                    path={['parties', i, 'id']}
+                    problems={problemsAt(['parties', i, 'id'])}
+                    commitOnBlur
+                    onChange={(t) => apply(() => renameParty(source, p.id, t), `party-id:${i}`)}
+                  />
+                  {/* The name as the row's text content too (the field holds it as a value); hidden, so read once. */}
+                  <span hidden>{p.id}</span>
+                </th>
                 <td>
                   <Field label={`Name of ${p.id}`} value={p.name ?? ''} width={14} path={['parties', i, 'name']} problems={problemsAt(['parties', i, 'name'])} onChange={(t) => apply(() => setText(source, ['parties', i, 'name'], t), `party-name:${i}`)} />
                 </td>
