@@ -9,6 +9,7 @@ import { analyze, applyVariant } from 'parley';
 import type { Scenario } from 'parley';
 import { REPO_ROOT } from '../../../src/testing/shared.ts';
 import { diagnose, renameIssue, renameParty, setText } from './doc-edit.ts';
+import { staleChanges } from './variant-follow.ts';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, 'scenarios', file), 'utf8');
 const scenarios = { 'ceasefire.yaml': read('ceasefire.yaml'), 'labour.yaml': read('labour.yaml') };
@@ -54,6 +55,8 @@ function expectFollowed(before: string, after: string, from: string, to: string)
   expect(occurrences(parse(after), from).filter((p) => !notANameThere.test(p))).toEqual([]);
   expect(scenario.questions?.length).toBe(was.questions?.length);
   expect(scenario.variants?.map((v) => v.id)).toEqual(was.variants?.map((v) => v.id));
+  // No variant change is left naming what the base no longer has (the form's "no longer applies" flag).
+  expect(staleChanges(parse(after))).toEqual(staleChanges(parse(before)));
   // The same analysis of the base and of every variant, with the new name read as the old.
   expect(replaceName(analyses(after, scenario), to, from)).toEqual(analyses(before, was));
 }
@@ -156,5 +159,31 @@ questions:
     expect(after).toMatch(/voters: \[ ?alpha, b ?\]/);
     expect(after).toMatch(/voters: \[ ?b, alpha ?\]/);
     expect(after).toMatch(/party: alpha/);
+  });
+});
+
+describe('renames in constraint preferences', () => {
+  const constraints = `parley: 1
+name: Constraints
+issues:
+  - {name: price, options: [low, high]}
+  - {name: time, options: [soon, late]}
+parties:
+  - id: a
+    preferences:
+      type: constraints
+      constraints:
+        - {utility: 1, includes: {price: [low], time: [soon]}}
+        - {utility: 0.5, excludes: {time: [late]}}
+  - id: b
+    preferences:
+      weights: {price: 0.5, time: 0.5}
+      values: {price: {low: 0, high: 1}, time: {soon: 0, late: 1}}
+`;
+  it('renames an issue in the regions a constraint includes and excludes', () => {
+    const after = renameIssue(constraints, 'time', 'deadline');
+    expectFollowed(constraints, after, 'time', 'deadline');
+    expect(after).toMatch(/includes: \{ ?price: \[ ?low ?\], deadline: \[ ?soon ?\] ?\}/);
+    expect(after).toMatch(/excludes: \{ ?deadline: \[ ?late ?\] ?\}/);
   });
 });
