@@ -23,6 +23,20 @@ export interface SectionProps {
   readonly texts: DocumentTexts;
 }
 
+/**
+ * A row's identifying name (an issue's name, a party's id) as an editable field that commits on
+ * blur or Enter, for renames that run through the whole scenario. The name is the row's text
+ * content too (a hidden copy: the field holds it as a value), so the row reads as its name.
+ */
+export function NameField({ label, name, path, problems, onRename }: { label: string; name: string; path: Path; problems: readonly Diagnostic[]; onRename: (to: string) => void }) {
+  return (
+    <>
+      <Field label={label} value={name} width={Math.max(8, name.length)} path={path} problems={problems} commitOnBlur onChange={onRename} />
+      <span hidden>{name}</span>
+    </>
+  );
+}
+
 /** A text field that keeps what is typed (even when invalid), reports every change, and shows its problems and warnings. */
 export function Field({
   label,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addIssue, addOption, removeIssue, removeOption, renameIssue, renameOption, setIssueRange, setIssueType, setOptionDescription, setText, type NewIssue } from '../doc-edit.ts';
-import { Field, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
+import { Field, NameField, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
 
 /** Issues and their options (categorical), or ranges (integer and real). */
 export function Issues(ctx: SectionProps) {
@@ -25,17 +25,7 @@ export function Issues(ctx: SectionProps) {
             {doc.issues.map((is, k) => (
               <tr key={k}>
                 <th scope="row">
-                  <Field
-                    label={`Name of issue ${is.name}`}
-                    value={is.name}
-                    width={Math.max(8, is.name.length)}
-                    path={['issues', k, 'name']}
-                    problems={problemsAt(['issues', k, 'name'])}
-                    commitOnBlur
-                    onChange={(t) => apply(() => renameIssue(source, is.name, t), `issue-name:${k}`)}
-                  />
-                  {/* The name as the row's text content too (the field holds it as a value); hidden, so read once. */}
-                  <span hidden>{is.name}</span>
+                  <NameField label={`Name of issue ${is.name}`} name={is.name} path={['issues', k, 'name']} problems={problemsAt(['issues', k, 'name'])} onRename={(t) => apply(() => renameIssue(source, is.name, t), `issue-name:${k}`)} />
                   <div className="hint">{is.kind}</div>
                 </th>
                 <td>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addParty, removeParty, renameParty, setReservation, setRole, setText, type NewParty } from '../doc-edit.ts';
-import { Field, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
+import { Field, NameField, ProvenanceEditor, RemoveButton, Section, type SectionProps } from '../fields.tsx';
 
 type Role = NewParty['role'];
 
@@ -25,17 +25,7 @@ export function Parties(ctx: SectionProps) {
             {doc.parties.map((p, i) => (
               <tr key={i}>
                 <th scope="row">
-                  <Field
-                    label={`Id of party ${p.id}`}
-                    value={p.id}
-                    width={Math.max(8, p.id.length)}
-                    path={['parties', i, 'id']}
-                    problems={problemsAt(['parties', i, 'id'])}
-                    commitOnBlur
-                    onChange={(t) => apply(() => renameParty(source, p.id, t), `party-id:${i}`)}
-                  />
-                  {/* The name as the row's text content too (the field holds it as a value); hidden, so read once. */}
-                  <span hidden>{p.id}</span>
+                  <NameField label={`Id of party ${p.id}`} name={p.id} path={['parties', i, 'id']} problems={problemsAt(['parties', i, 'id'])} onRename={(t) => apply(() => renameParty(source, p.id, t), `party-id:${i}`)} />
                 </th>
                 <td>
                   <Field label={`Name of ${p.id}`} value={p.name ?? ''} width={14} path={['parties', i, 'name']} problems={problemsAt(['parties', i, 'name'])} onChange={(t) => apply(() => setText(source, ['parties', i, 'name'], t), `party-name:${i}`)} />
