@@ -46,6 +46,14 @@ describe('correlation', () => {
       { numRuns: 300 },
     );
   });
+  it('dense ranks into a given array: the first m values only, the same ranks as a fresh array', () => {
+    const x = Float64Array.of(0.5, 0.25, 0.5, 1, 0.25, 9, 9);
+    const out = new Int32Array(8).fill(-7);
+    denseRanks(x, 5, out);
+    expect(Array.from(out)).toEqual([1, 0, 1, 2, 0, -7, -7, -7]);
+    expect(Array.from(denseRanks(x, 5))).toEqual([1, 0, 1, 2, 0]);
+  });
+
   it('Pearson and Spearman on known series', () => {
     expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
     expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);

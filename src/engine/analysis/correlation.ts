@@ -1,3 +1,5 @@
+import { Scratch } from '../util/typed-rows.ts';
+
 /**
  * Correlation coefficients of two equally long series.
  *
@@ -16,24 +18,31 @@ export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return tauFromRanks(denseRanks(a, n), denseRanks(b, n));
 }
 
-/** Dense ranks (0, 1, …) of the values: equal values share a rank, order is kept. */
-export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
+/**
+ * Dense ranks (0, 1, …) of the first m values: equal values share a rank, order
+ * is kept. Written to `out` when given (at least m entries), else to a new array.
+ */
+export function denseRanks(x: ArrayLike<number>, m = x.length, out: Int32Array = new Int32Array(m)): Int32Array {
   // Each distinct value once (a hash table over the values' bits), then only the
   // distinct values sorted: outcome utilities take few distinct values, so this is
-  // about O(m). A quicksort in JS of the item indices otherwise.
-  const out = new Int32Array(m);
+  // about O(m). A quicksort in JS of the item indices otherwise. The tables are
+  // scratch kept between calls (see util/typed-rows.ts: allocating is most of
+  // the cost for a small space).
   if (m === 0) return out;
   let size = 16;
   while (size < 2 * m) size *= 2;
   const mask = size - 1;
-  const keys = new Float64Array(size);
-  const ids = new Int32Array(size);
-  const distinct = new Float64Array(m);
+  const f = RANK_SCRATCH.float64(size + m);
+  const w = RANK_SCRATCH.int32(size + 2 * m);
+  const keys = f; // [0, size)
+  const distinct = f.subarray(size, size + m);
+  const ids = w; // [0, size)
+  ids.fill(0, 0, size);
   let k = 0;
   for (let i = 0; i < m; i++) {
     // + 0 makes −0 into 0: they are equal, so they share a rank
     const v = x[i]! + 0;
-    if (v !== v) return denseRanksBySearch(x, m);
+    if (v !== v) return denseRanksBySearch(x, m, out);
     BITS_F64[0] = v;
     // murmur3's finaliser over both words: round values differ only in their high bits
     let h = BITS_I32[0]! ^ BITS_I32[1]!;
@@ -57,27 +66,28 @@ export function denseRanks(x: ArrayLike<number>, m = x.length): Int32Array {
     }
   }
   // rank of each distinct value
-  const order = new Int32Array(k);
+  const order = w.subarray(size, size + k);
   for (let j = 0; j < k; j++) order[j] = j;
   sortIndicesByValue(order, distinct, 0, k);
-  const rankOf = new Int32Array(k);
+  const rankOf = w.subarray(size + m, size + m + k);
   for (let r = 0; r < k; r++) rankOf[order[r]!] = r;
   for (let i = 0; i < m; i++) out[i] = rankOf[out[i]!]!;
   return out;
 }
 
+const RANK_SCRATCH = new Scratch();
+const TAU_SCRATCH = new Scratch();
 const BITS_F64 = new Float64Array(1);
 const BITS_I32 = new Int32Array(BITS_F64.buffer);
 
 /** `denseRanks` for series with NaN (NaN after every number, each NaN its own rank, as before). */
-function denseRanksBySearch(x: ArrayLike<number>, m: number): Int32Array {
+function denseRanksBySearch(x: ArrayLike<number>, m: number, out: Int32Array): Int32Array {
   const sorted = new Float64Array(m);
   for (let i = 0; i < m; i++) sorted[i] = x[i]!;
   sorted.sort();
   // distinct values, ascending
   let k = 0;
   for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[k - 1]) sorted[k++] = sorted[i]!;
-  const out = new Int32Array(m);
   for (let i = 0; i < m; i++) {
     let lo = 0;
     let hi = k;
@@ -138,7 +148,7 @@ function sortIndicesByValue(order: Int32Array, x: ArrayLike<number>, lo: number,
  * joint ties, then count the discordant pairs as inversions of b in that
  * order (a Fenwick tree) and the ties in b. Every count is an integer, so
  * the result equals the pairwise definition exactly. `scratch` (at least
- * 5m + 2 entries; overwritten) saves the allocations when called for many pairs.
+ * 5m + 2 entries; overwritten): the work area (else one kept between calls).
  */
 export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Array): number {
   const m = ra.length;
@@ -150,7 +160,7 @@ export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Arra
     if (rb[i]! >= kb) kb = rb[i]! + 1;
   }
   if (ka * kb <= 4 * m) return tauFromTable(ra, rb, m, ka, kb);
-  const w = scratch && scratch.length >= 5 * m + 2 ? scratch : new Int32Array(5 * m + 2);
+  const w = scratch && scratch.length >= 5 * m + 2 ? scratch : TAU_SCRATCH.int32(5 * m + 2);
   // Layout of w: items ordered by b at [0, m), by (a, b) at [m, 2m), counts at [2m, 3m + 1), the Fenwick tree at [3m + 1, 4m + 2), counts of b at [4m + 2, 5m + 2).
   const BY_B = 0;
   const ORDER = m;
@@ -210,9 +220,11 @@ export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Arra
  * The same integers, so the same τ.
  */
 function tauFromTable(ra: Int32Array, rb: Int32Array, m: number, ka: number, kb: number): number {
-  const cell = new Int32Array(ka * kb);
+  const cell = TAU_SCRATCH.int32(ka * kb);
+  cell.fill(0, 0, ka * kb);
   for (let i = 0; i < m; i++) cell[ra[i]! * kb + rb[i]!]!++;
-  const col = new Float64Array(kb);
+  const col = TAU_SCRATCH.float64(kb);
+  col.fill(0, 0, kb);
   let tiesA = 0;
   let tiesAB = 0;
   let swaps = 0;

@@ -7,6 +7,7 @@ import { enumerateLinearN, fastPathNApplies } from './fast-linear-n.ts';
 import { createSkyline, type Skyline } from './skyline.ts';
 import { SortedSkyline } from './skyline-sorted.ts';
 import { streamUtilities, type UtilityBlock } from './utility-stream.ts';
+import { float64Rows } from '../util/typed-rows.ts';
 
 /** The best outcome found for an objective: its value and (lowest) index; index -1 when none. */
 export interface Best {
@@ -100,7 +101,7 @@ export function collectOutcomes(ap: AnalysisParties, outcomes: readonly (readonl
   const n = ap.space.issueCount;
   const BLOCK = 1024;
   const digits = new Int32Array(BLOCK * Math.max(n, 1));
-  const utilities = ap.scored.map(() => new Float64Array(BLOCK));
+  const utilities = float64Rows(ap.scored.length, BLOCK);
   for (let start = 0; start < outcomes.length; start += BLOCK) {
     const count = Math.min(BLOCK, outcomes.length - start);
     for (let j = 0; j < count; j++) {
@@ -153,8 +154,7 @@ function createCollector(ap: AnalysisParties, options: EnumerationOptions, count
   const inMemory = d >= 3 && count <= SMALL_SPACE;
   const frontier = inMemory ? new SortedSkyline(d, count) : createSkyline(d, count);
   const rationalFrontier = negLines.length > 0 ? (inMemory ? new SortedSkyline(d, count) : createSkyline(d, count)) : undefined;
-  const rounded: Float64Array[] | undefined = keep ? [] : undefined;
-  if (rounded) for (let p = 0; p < d; p++) rounded.push(new Float64Array(count));
+  const rounded: Float64Array[] | undefined = keep ? float64Rows(d, count) : undefined;
   const best = new Float64Array(S).fill(-Infinity);
   const worst = new Float64Array(S).fill(Infinity);
   const bestRational = new Float64Array(d).fill(-Infinity);

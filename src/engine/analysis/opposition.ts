@@ -4,6 +4,7 @@ import { createRng } from '../util/rng.ts';
 import type { Opposition } from './analysis-types.ts';
 import { roundUtility } from './frontier-types.ts';
 import { denseRanks, kendallTauB, tauFromRanks } from './correlation.ts';
+import { float64Rows, int32Rows } from '../util/typed-rows.ts';
 
 export { kendallTauB };
 
@@ -39,11 +40,11 @@ export function measureOpposition(
   const size = space.sizeNumber;
   const m = size !== undefined && size <= sample ? size : sample;
   const series = rounded ? seriesFrom(rounded, space, m, seed, size !== undefined && size <= sample) : evaluateSeries(space, ufuns, m, seed, size !== undefined && size <= sample);
-  const ranked = series.map((x) => denseRanks(x));
+  const ranked = int32Rows(series.length, m);
+  for (let p = 0; p < series.length; p++) denseRanks(series[p]!, m, ranked[p]);
   const rankCorrelation: { a: string; b: string; tau: number }[] = [];
-  const scratch = new Int32Array(5 * m + 2);
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!, scratch)) });
+    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!)) });
   return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m };
 }
 
@@ -63,12 +64,13 @@ function outcomeDigits(space: OutcomeSpace, m: number, seed: number, all: boolea
 
 function evaluateSeries(space: OutcomeSpace, ufuns: readonly UtilityFunction[], m: number, seed: number, all: boolean): Float64Array[] {
   const digits = outcomeDigits(space, m, seed, all);
-  return ufuns.map((f) => {
-    const out = new Float64Array(m);
+  const rows = float64Rows(ufuns.length, m);
+  ufuns.forEach((f, p) => {
+    const out = rows[p]!;
     f.evaluateBlock(digits, m, out);
     for (let k = 0; k < m; k++) out[k] = roundUtility(out[k]!);
-    return out;
   });
+  return rows;
 }
 
 /** The same series read from every outcome's rounded utilities (the same outcomes, drawn with the same seed). */
@@ -84,9 +86,10 @@ function seriesFrom(rounded: readonly Float64Array[], space: OutcomeSpace, m: nu
     for (let i = 0; i < nIssues; i++) index = index * radices[i]! + digits[k * nIssues + i]!;
     at[k] = index;
   }
-  return rounded.map((r) => {
-    const out = new Float64Array(m);
+  const rows = float64Rows(rounded.length, m);
+  rounded.forEach((r, p) => {
+    const out = rows[p]!;
     for (let k = 0; k < m; k++) out[k] = r[at[k]!]!;
-    return out;
   });
+  return rows;
 }

@@ -1,4 +1,5 @@
 import { denseRanks } from './correlation.ts';
+import { Scratch } from '../util/typed-rows.ts';
 import type { Skyline, SkylinePoint } from './skyline-types.ts';
 
 /**
@@ -33,9 +34,7 @@ export class SortedSkyline implements Skyline {
   constructor(n: number, capacity = 16) {
     this.n = n;
     const c = Math.max(1, capacity);
-    this.U = new Float64Array(c * n);
-    this.idx = new Int32Array(c);
-    this.rat = new Uint8Array(c);
+    [this.U, this.idx, this.rat] = columns(n, c);
   }
 
   add(u: ArrayLike<number>, index: number, rational: boolean): void {
@@ -58,15 +57,12 @@ export class SortedSkyline implements Skyline {
       if (ge && gt) return;
     } else for (let i = 0; i < n; i++) sum += u[i]!;
     if (this.m === this.idx.length) {
-      const c = this.idx.length * 2;
-      const U = new Float64Array(c * n);
+      const [U, idx, rat] = columns(n, this.idx.length * 2);
       U.set(this.U);
-      this.U = U;
-      const idx = new Int32Array(c);
       idx.set(this.idx);
-      this.idx = idx;
-      const rat = new Uint8Array(c);
       rat.set(this.rat);
+      this.U = U;
+      this.idx = idx;
       this.rat = rat;
     }
     const k = this.m++;
@@ -88,15 +84,18 @@ export class SortedSkyline implements Skyline {
   private compute(): SkylinePoint[] {
     const { n, U, m } = this;
     // by the first utility (its dense ranks, a counting sort), then each run of equal first utilities lexicographically
-    const col = new Float64Array(m);
+    // scratch (kept between calls): the first column, its ranks, the order, the counts (K ≤ m)
+    const col = SCRATCH.float64(m);
     for (let k = 0; k < m; k++) col[k] = U[k * n]!;
-    const r = denseRanks(col, m);
+    const w = SCRATCH.int32(3 * m + 1);
+    const r = denseRanks(col, m, w.subarray(0, m));
     let K = 0;
     for (let k = 0; k < m; k++) if (r[k]! >= K) K = r[k]! + 1;
-    const count = new Int32Array(K + 1);
+    const count = w.subarray(2 * m, 2 * m + K + 1);
+    count.fill(0);
     for (let k = 0; k < m; k++) count[K - r[k]!]!++;
     for (let v = 1; v <= K; v++) count[v]! += count[v - 1]!;
-    const order = new Int32Array(m);
+    const order = w.subarray(m, 2 * m);
     for (let k = 0; k < m; k++) order[count[K - 1 - r[k]!]!++] = k;
     for (let a = 0; a < m; ) {
       let e = a + 1;
@@ -168,6 +167,14 @@ export class SortedSkyline implements Skyline {
     }
     return out;
   }
+}
+
+const SCRATCH = new Scratch();
+
+/** The outcomes' utility rows (c × n), indices and rational flags (c each), cut from one buffer. */
+function columns(n: number, c: number): [Float64Array, Int32Array, Uint8Array] {
+  const buffer = new ArrayBuffer(c * n * 8 + c * 4 + c);
+  return [new Float64Array(buffer, 0, c * n), new Int32Array(buffer, c * n * 8, c), new Uint8Array(buffer, c * n * 8 + c * 4, c)];
 }
 
 function equalRows(U: Float64Array, a: number, b: number, n: number): boolean {

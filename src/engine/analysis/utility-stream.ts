@@ -1,4 +1,5 @@
 import type { OutcomeSpace } from '../model/outcome-space.ts';
+import { float64Rows } from '../util/typed-rows.ts';
 import type { UtilityFunction } from '../model/utility-function.ts';
 
 /** One block of consecutive outcomes and every party's utility for each. */
@@ -47,20 +48,18 @@ export function streamUtilities(
   // Blocks of about BLOCK outcomes, never more rows than the space has (a small space is one small block).
   const rowsPerBlock = Math.min(total / R, Math.max(1, Math.floor(BLOCK / R)));
   const B = rowsPerBlock * R;
-  const utilities: Float64Array[] = [];
-  for (let p = 0; p < ufuns.length; p++) utilities.push(new Float64Array(B));
+  const utilities = float64Rows(ufuns.length, B);
   const digits = wantDigits ? new Int32Array(B * n) : undefined;
   const L = lin.length;
   const lastTables: Float64Array[] = [];
   const tables: (readonly Float64Array[])[] = [];
   // prefix[q][k]: party q's sum over issues 0..k at the current digits (k < last).
-  const prefix: Float64Array[] = [];
   for (let q = 0; q < L; q++) {
     const t = ufuns[lin[q]!]!.tables!;
     tables.push(t);
     lastTables.push(t[last]!);
-    prefix.push(new Float64Array(Math.max(last, 1)));
   }
+  const prefix = float64Rows(L, Math.max(last, 1));
   const cur = new Int32Array(n);
   const radices = space.radices;
   refreshPrefix(prefix, tables, cur, 0, last);
