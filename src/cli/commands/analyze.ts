@@ -135,7 +135,7 @@ export function renderAnalysis(a: AnalysisJson): string {
     out.push(
       `Opposition: ${num(a.opposition.level)} from the ideal point (${a.opposition.ideal.map((x) => num(x)).join(', ')}) to the nearest frontier point; normalised ${num(a.opposition.normalized)}`,
     );
-    for (const r of a.opposition.rankCorrelation) out.push(`  Kendall τ ${r.a} vs ${r.b}: ${num(r.tau)} (over ${count(a.opposition.sampled)} outcomes)`);
+    for (const r of a.opposition.rankCorrelation) out.push(`  Kendall τ ${r.a} vs ${r.b}: ${num(r.tau)} (${a.opposition.exact ? `over all ${count(a.opposition.sampled)} outcomes` : `over ${count(a.opposition.sampled)} outcomes drawn with the seed: approximate`})`);
   }
   if (a.improvements) {
     const imp = a.improvements;

@@ -53,6 +53,7 @@ export interface AnalysisJson {
     normalized: number;
     rankCorrelation: { a: string; b: string; tau: number }[];
     sampled: number;
+    exact: boolean;
   } | null;
   improvements?: { from: ScoredOutcomeJson; count: number | null; best: (ScoredOutcomeJson & { nashProduct: number | null })[] };
   notes: string[];
@@ -110,6 +111,7 @@ export function analysisToJson(result: AnalysisResult, issues: readonly Issue[])
           normalized: result.opposition.normalized,
           rankCorrelation: result.opposition.rankCorrelation.map((r) => ({ ...r })),
           sampled: result.opposition.sampled,
+          exact: result.opposition.exact,
         }
       : null,
     ...(result.improvements

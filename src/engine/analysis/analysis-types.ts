@@ -25,7 +25,7 @@ export interface AnalysisOptions {
   readonly from?: Outcome;
   /** How many improvements to list (default `top`). */
   readonly improvementsTop?: number;
-  /** Outcomes sampled for the rank correlation (default 500; all outcomes when the space is that small). */
+  /** Outcomes sampled for the rank correlation (default 500; all outcomes, exactly, when the space is that small). */
   readonly correlationSample?: number;
 }
 
@@ -103,6 +103,8 @@ export interface Opposition {
   readonly rankCorrelation: readonly { readonly a: string; readonly b: string; readonly tau: number }[];
   /** How many outcomes the rank correlation used. */
   readonly sampled: number;
+  /** Every number here is exact: the rank correlation used every outcome and `level` an exact frontier (else `false`: a sample or an approximate frontier). */
+  readonly exact: boolean;
 }
 
 export interface Improvements {

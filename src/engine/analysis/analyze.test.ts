@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { analyze } from './analyze.ts';
 import { analysisToJson } from './analysis-json.ts';
 import { parseOutcome } from './parse-outcome.ts';
-import { kendallTauB } from './opposition.ts';
+import { kendallTauB, measureOpposition } from './opposition.ts';
 import { OutcomeSpace } from '../model/outcome-space.ts';
 import { compileUtility } from '../model/utility-function.ts';
 import { roundUtility } from './frontier-types.ts';
@@ -180,6 +180,30 @@ describe('opposition', () => {
         expect(r.opposition!.rankCorrelation).toEqual(want);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('samples above the sample size: outcome indices drawn with the seed, exact: false, the same from the stored utilities as from evaluating (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 26 }), fc.integer({ min: 1, max: 99 }), (seed, parties, sample, draw) => {
+        const s = linearScenario(seed, 3, 3, parties);
+        const space = new OutcomeSpace(s.issues);
+        const ufuns = s.parties.map((p) => compileUtility(space, p.preferences!));
+        const rounded = ufuns.map((f) => Float64Array.from({ length: 27 }, (_, k) => roundUtility(f.utility(space.outcomeAt(k)))));
+        const ids = s.parties.map((p) => p.id);
+        const stored = measureOpposition(space, ids, ufuns, [1, 1, 1, 1].slice(0, parties), [], draw, sample, rounded);
+        const evaluated = measureOpposition(space, ids, ufuns, [1, 1, 1, 1].slice(0, parties), [], draw, sample);
+        expect(stored).toEqual(evaluated);
+        expect(stored.sampled).toBe(sample);
+        expect(stored.exact).toBe(false);
+        const rng = createRng(draw);
+        const at = Array.from({ length: sample }, () => rng.int(0, 26));
+        const want = [];
+        for (let i = 0; i < parties; i++) for (let j = i + 1; j < parties; j++) want.push({ a: `p${i}`, b: `p${j}`, tau: roundUtility(naiveTauB(at.map((k) => rounded[i]![k]!), at.map((k) => rounded[j]![k]!))) });
+        expect(stored.rankCorrelation).toEqual(want);
+        expect(analyze(s, { correlationSample: 27 }).opposition!.exact).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 });

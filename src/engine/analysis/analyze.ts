@@ -149,6 +149,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
           seed,
           options.correlationSample ?? 500,
           stats.rounded,
+          frontier.exact,
         )
       : null;
   if (d < 2) notes.push('only one negotiator has preferences: no opposition to measure');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { denseRanks, kendallTauB, pearson, ranks, spearman } from './correlation.ts';
+import { denseRanks, kendallTauB, kendallTauPairs, pearson, ranks, spearman } from './correlation.ts';
 
 /** Brute-force τ-b over all pairs: the oracle. */
 function kendallBrute(a: readonly number[], b: readonly number[]): number {
@@ -46,6 +46,25 @@ describe('correlation', () => {
       { numRuns: 300 },
     );
   });
+  it('τ-b of every pair at once equals the all-pairs count of each pair (property)', () => {
+    // few or many distinct values per series, so that both the table and the Fenwick passes run
+    const series = fc
+      .tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([n, d]) => fc.array(fc.constantFrom(2, 6, 400).chain((top) => fc.array(fc.integer({ min: 0, max: top }), { minLength: n, maxLength: n })), { minLength: d, maxLength: d }));
+    fc.assert(
+      fc.property(series, (all) => {
+        const m = all[0]!.length;
+        const ranked = all.map((x) => denseRanks(Float64Array.from(x)));
+        const got = kendallTauPairs(ranked, m);
+        const want: number[] = [];
+        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) want.push(kendallBrute(all[i]!, all[j]!));
+        expect(got.length).toBe(want.length);
+        got.forEach((t, q) => expect(t).toBeCloseTo(want[q]!, 12));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('dense ranks into a given array: the first m values only, the same ranks as a fresh array', () => {
     const x = Float64Array.of(0.5, 0.25, 0.5, 1, 0.25, 9, 9);
     const out = new Int32Array(8).fill(-7);

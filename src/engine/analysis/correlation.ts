@@ -77,6 +77,7 @@ export function denseRanks(x: ArrayLike<number>, m = x.length, out: Int32Array =
 
 const RANK_SCRATCH = new Scratch();
 const TAU_SCRATCH = new Scratch();
+const PAIRS_SCRATCH = new Scratch();
 const BITS_F64 = new Float64Array(1);
 const BITS_I32 = new Int32Array(BITS_F64.buffer);
 
@@ -211,6 +212,107 @@ export function tauFromRanks(ra: Int32Array, rb: Int32Array, scratch?: Int32Arra
   const pairs = (m * (m - 1)) / 2;
   const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
   return den > 0 ? (pairs - tiesA - tiesB + tiesAB - 2 * swaps) / den : 0;
+}
+
+/**
+ * Kendall's τ-b of every pair (i < j, row by row) of the series whose dense
+ * ranks are given (each at least m entries; the first m are used). The same
+ * integers as `tauFromRanks`, so the same τ, with the per-series work done
+ * once: each series' counts of equal ranks, its ties and its items ordered by
+ * rank (a counting sort). A pair then needs one stable counting pass (series
+ * j's order, placed by series i's rank: the items in (i, j) order) and one
+ * Fenwick pass over j's ranks for the discordant pairs.
+ */
+export function kendallTauPairs(ranks: readonly Int32Array[], m: number): number[] {
+  const d = ranks.length;
+  const out: number[] = [];
+  if (m < 2) {
+    for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) out.push(0);
+    return out;
+  }
+  // per series: k (distinct ranks), ties, start of each rank in the rank order, the items in rank order
+  const k = new Int32Array(d);
+  const ties = new Float64Array(d);
+  const area = PAIRS_SCRATCH.int32(d * (2 * m + 1));
+  area.fill(0, 0, d * (m + 1));
+  const starts: Int32Array[] = [];
+  const orders: Int32Array[] = [];
+  for (let p = 0; p < d; p++) {
+    starts.push(area.subarray(p * (m + 1), (p + 1) * (m + 1)));
+    orders.push(area.subarray(d * (m + 1) + p * m, d * (m + 1) + (p + 1) * m));
+  }
+  for (let p = 0; p < d; p++) {
+    const r = ranks[p]!;
+    const start = starts[p]!;
+    let kp = 0;
+    for (let x = 0; x < m; x++) {
+      const v = r[x]!;
+      start[v + 1]!++;
+      if (v >= kp) kp = v + 1;
+    }
+    k[p] = kp;
+    let t = 0;
+    for (let v = 1; v <= kp; v++) {
+      const c = start[v]!;
+      t += (c * (c - 1)) / 2;
+      start[v]! += start[v - 1]!;
+    }
+    ties[p] = t;
+    const order = orders[p]!;
+    const w = TAU_SCRATCH.int32(kp);
+    w.set(start.subarray(0, kp));
+    for (let x = 0; x < m; x++) order[w[r[x]!]!++] = x;
+  }
+  const pairs = (m * (m - 1)) / 2;
+  for (let a = 0; a < d; a++) {
+    for (let b = a + 1; b < d; b++) {
+      const ka = k[a]!;
+      const kb = k[b]!;
+      const ra = ranks[a]!;
+      const rb = ranks[b]!;
+      if (ka * kb <= 4 * m) {
+        out.push(tauFromTable(ra, rb, m, ka, kb));
+        continue;
+      }
+      // the items in (a, b) order: b's order, placed stably by a's rank
+      const w = TAU_SCRATCH.int32(m + ka + kb + 1);
+      const pos = w.subarray(m, m + ka);
+      pos.set(starts[a]!.subarray(0, ka));
+      const orderB = orders[b]!;
+      for (let q = 0; q < m; q++) {
+        const x = orderB[q]!;
+        w[pos[ra[x]!]!++] = x;
+      }
+      const TREE = m + ka;
+      w.fill(0, TREE, TREE + kb + 1);
+      let tiesAB = 0;
+      let runAB = 1;
+      let swaps = 0;
+      for (let q = 0; q < m; q++) {
+        const x = w[q]!;
+        const v = rb[x]!;
+        if (q > 0) {
+          const y = w[q - 1]!;
+          if (ra[y] === ra[x] && rb[y] === v) runAB++;
+          else {
+            tiesAB += (runAB * (runAB - 1)) / 2;
+            runAB = 1;
+          }
+        }
+        // earlier items with b ≤ v
+        let le = 0;
+        for (let z = v + 1; z > 0; z -= z & -z) le += w[TREE + z]!;
+        swaps += q - le;
+        for (let z = v + 1; z <= kb; z += z & -z) w[TREE + z]!++;
+      }
+      tiesAB += (runAB * (runAB - 1)) / 2;
+      const tiesA = ties[a]!;
+      const tiesB = ties[b]!;
+      const den = Math.sqrt((pairs - tiesA) * (pairs - tiesB));
+      out.push(den > 0 ? (pairs - tiesA - tiesB + tiesAB - 2 * swaps) / den : 0);
+    }
+  }
+  return out;
 }
 
 /**

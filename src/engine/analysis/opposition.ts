@@ -3,8 +3,10 @@ import type { UtilityFunction } from '../model/utility-function.ts';
 import { createRng } from '../util/rng.ts';
 import type { Opposition } from './analysis-types.ts';
 import { roundUtility } from './frontier-types.ts';
-import { denseRanks, kendallTauB, tauFromRanks } from './correlation.ts';
-import { float64Rows, int32Rows } from '../util/typed-rows.ts';
+import { denseRanks, kendallTauB, kendallTauPairs } from './correlation.ts';
+import { float64Rows, Scratch } from '../util/typed-rows.ts';
+
+const RANKS = new Scratch();
 
 export { kendallTauB };
 
@@ -13,11 +15,15 @@ export { kendallTauB };
  * - `level`: the Euclidean distance from the ideal point (each party's best
  *   utility) to the nearest frontier point; `normalized` divides by √n.
  * - `rankCorrelation`: Kendall's τ-b of each pair's utilities over the
- *   outcomes (all of them when there are at most `sample`, otherwise `sample`
- *   outcomes drawn uniformly with the seed). −1: opposite rankings, +1: same.
+ *   outcomes: all of them when there are at most 2 × `sample` (exact, and
+ *   about as cheap as the sample: τ costs O(m log m)), otherwise `sample`
+ *   outcomes drawn uniformly with the seed (`sampled` says how many).
+ *   −1: opposite rankings, +1: same.
  *
  * `rounded`, when given: per party, the rounded utility of every outcome in
  * index order (the enumeration's own), read instead of evaluating again.
+ * `frontierExact`: whether `frontierUtilities` is the exact frontier (`exact`
+ * is true only when it is and every outcome was ranked).
  */
 export function measureOpposition(
   space: OutcomeSpace,
@@ -28,6 +34,7 @@ export function measureOpposition(
   seed: number,
   sample: number,
   rounded?: readonly Float64Array[],
+  frontierExact = true,
 ): Opposition {
   const n = ids.length;
   let level = Infinity;
@@ -38,28 +45,56 @@ export function measureOpposition(
   }
   if (!Number.isFinite(level)) level = 0;
   const size = space.sizeNumber;
-  const m = size !== undefined && size <= sample ? size : sample;
-  const series = rounded ? seriesFrom(rounded, space, m, seed, size !== undefined && size <= sample) : evaluateSeries(space, ufuns, m, seed, size !== undefined && size <= sample);
-  const ranked = int32Rows(series.length, m);
-  for (let p = 0; p < series.length; p++) denseRanks(series[p]!, m, ranked[p]);
+  const all = size !== undefined && size <= sample;
+  const m = all ? size : sample;
+  const series = rounded ? seriesFrom(rounded, space, m, seed, all) : evaluateSeries(space, ufuns, m, seed, all);
+  // the ranks are scratch kept between calls (allocating is most of the cost for a small space)
+  const area = RANKS.int32(series.length * m);
+  const ranked = series.map((x, p) => denseRanks(x, m, area.subarray(p * m, (p + 1) * m)));
+  const taus = kendallTauPairs(ranked, m);
   const rankCorrelation: { a: string; b: string; tau: number }[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(tauFromRanks(ranked[i]!, ranked[j]!)) });
-  return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m };
+  let q = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) rankCorrelation.push({ a: ids[i]!, b: ids[j]!, tau: roundUtility(taus[q++]!) });
+  return { ideal, level: roundUtility(level), normalized: roundUtility(n > 0 ? level / Math.sqrt(n) : 0), rankCorrelation, sampled: m, exact: all && frontierExact };
 }
 
-/** The outcomes' digits: all of them in index order (`all`), else m drawn uniformly with the seed. */
+/**
+ * The outcomes' digits: all of them in index order (`all`), else m drawn
+ * uniformly with the seed: each an outcome index (one draw) when the space's
+ * size is a safe integer (`sampleIndices`), else each issue's option (one draw
+ * per issue).
+ */
 function outcomeDigits(space: OutcomeSpace, m: number, seed: number, all: boolean): Int32Array {
   const nIssues = space.issueCount;
   const digits = new Int32Array(m * Math.max(nIssues, 1));
+  const radices = space.radices;
   if (all) {
     space.forEachBlock((block, count, start) => digits.set(block.subarray(0, count * nIssues), start * nIssues), { blockSize: Math.max(1, m) });
+  } else if (space.sizeNumber !== undefined) {
+    const at = sampleIndices(space.sizeNumber, m, seed);
+    for (let k = 0; k < m; k++) {
+      // index order: the last issue varies fastest
+      let index = at[k]!;
+      for (let i = nIssues - 1; i >= 0; i--) {
+        const r = radices[i]!;
+        const q = Math.floor(index / r);
+        digits[k * nIssues + i] = index - q * r;
+        index = q;
+      }
+    }
   } else {
     const rng = createRng(seed);
-    const radices = space.radices;
     for (let k = 0; k < m; k++) for (let i = 0; i < nIssues; i++) digits[k * nIssues + i] = rng.int(0, radices[i]! - 1);
   }
   return digits;
+}
+
+/** m outcome indices in [0, size) drawn uniformly (with replacement) with the seed. */
+function sampleIndices(size: number, m: number, seed: number): Float64Array {
+  const rng = createRng(seed);
+  const at = new Float64Array(m);
+  for (let k = 0; k < m; k++) at[k] = rng.int(0, size - 1);
+  return at;
 }
 
 function evaluateSeries(space: OutcomeSpace, ufuns: readonly UtilityFunction[], m: number, seed: number, all: boolean): Float64Array[] {
@@ -76,16 +111,7 @@ function evaluateSeries(space: OutcomeSpace, ufuns: readonly UtilityFunction[], 
 /** The same series read from every outcome's rounded utilities (the same outcomes, drawn with the same seed). */
 function seriesFrom(rounded: readonly Float64Array[], space: OutcomeSpace, m: number, seed: number, all: boolean): readonly Float64Array[] {
   if (all) return rounded.map((r) => (r.length === m ? r : r.subarray(0, m)));
-  const digits = outcomeDigits(space, m, seed, false);
-  const nIssues = space.issueCount;
-  const radices = space.radices;
-  const at = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    // index order: the last issue varies fastest
-    let index = 0;
-    for (let i = 0; i < nIssues; i++) index = index * radices[i]! + digits[k * nIssues + i]!;
-    at[k] = index;
-  }
+  const at = sampleIndices(rounded[0]?.length ?? 0, m, seed);
   const rows = float64Rows(rounded.length, m);
   rounded.forEach((r, p) => {
     const out = rows[p]!;
