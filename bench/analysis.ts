@@ -65,24 +65,40 @@ function best(runs: number, f: () => void, warmup = 3): number {
   return min;
 }
 
+/** This process's CPU time (user + system) in ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /**
- * Per-call time of f in ms: calls repeated until each of 5 rounds lasts at
- * least `roundMs` (so that microsecond calls are timed too), best round,
- * after warm-up calls.
+ * Per-call CPU time of f in ms: 5 rounds of k calls, k doubled until a round
+ * lasts at least `roundMs` of CPU time (so that microsecond calls are timed
+ * too); the best round, after `warmupMs` of warm-up calls (steady state: a
+ * small case runs several times slower for its first few hundred calls, while
+ * V8 optimises). CPU time rather than wall time: on a shared 2-core machine
+ * another process's work stretches the wall time of both sides by different
+ * amounts, not the CPU time they use (only single-threaded code is timed here).
+ * Two processes on hyperthreads of one core still slow each other: compare
+ * the ratios, and measure on an idle machine for the record.
  */
-function perCall(f: () => void, roundMs = 20): number {
-  const warm = performance.now();
-  do f();
-  while (performance.now() - warm < roundMs);
+function perCall(f: () => void, roundMs = 20, warmupMs = 250): number {
+  // warm-up: the optimising compiler settles only after some hundred calls of a small case
+  const warm = cpuMs();
+  while (cpuMs() - warm < warmupMs) f();
+  // calibrate: k calls per round, doubled until a round lasts roundMs
+  let k = 1;
+  for (;;) {
+    const t = cpuMs();
+    for (let i = 0; i < k; i++) f();
+    if (cpuMs() - t >= roundMs) break;
+    k *= 2;
+  }
   let min = Infinity;
   for (let r = 0; r < 5; r++) {
-    let k = 0;
-    const t = performance.now();
-    do {
-      f();
-      k++;
-    } while (performance.now() - t < roundMs);
-    min = Math.min(min, (performance.now() - t) / k);
+    const t = cpuMs();
+    for (let i = 0; i < k; i++) f();
+    min = Math.min(min, (cpuMs() - t) / k);
   }
   return min;
 }
@@ -105,7 +121,7 @@ function fmt(ms: number): string {
  * target ratio per case is printed beside it.
  */
 export function benchNParty(): void {
-  console.log('analysis, n parties: analyze() on the parsed scenario vs the bare loop, per call (best of 5 rounds of ≥ 20 ms), one core');
+  console.log('analysis, n parties: analyze() on the parsed scenario vs the bare loop, CPU time per call (best of 5 rounds of ≥ 20 ms CPU), one core');
   const cases: { label: string; scenario: Scenario; target: number }[] = [];
   for (const c of anac2016()) cases.push({ label: c, scenario: importScenario(loadSourceFiles([join(SCENARIOS_DIR, c)])), target: 10 });
   cases.push({ label: 'genius/other/Domain16', scenario: importScenario(loadSourceFiles([join(SCENARIOS_DIR, 'genius/other/Domain16')])), target: 30 });
