@@ -66,9 +66,7 @@ interface Welcome {
 export function connectSeat(url: string, token: string, agent: string | AgentFactory, options: ConnectSeatOptions = {}): Promise<SeatResult> {
   const factory = typeof agent === 'string' ? agentFactory(agent) : agent;
   const messages: Record<string, unknown>[] = [];
-  let lastSeq = 0;
   let me: { agent: Agent; seat: string } | undefined;
-  let attempts = 0;
   /** Resends the last move until the server answers (see sendMove). */
   let retry: ReturnType<typeof setInterval> | undefined;
   const stopRetrying = () => {
@@ -77,49 +75,32 @@ export function connectSeat(url: string, token: string, agent: string | AgentFac
   };
   return new Promise<SeatResult>((resolve, reject) => {
     let done = false;
-    let current: WebSocket | undefined;
+    let socket: NumberedSocket | undefined;
     const onAbort = () => {
       finish(new Error('closed by the client'));
-      current?.terminate();
+      socket?.current?.terminate();
     };
     if (options.signal?.aborted) return reject(new Error('closed by the client'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const open = () => {
-      if (done) return;
-      const ws = new WebSocket(liveSocketUrl(url), { headers: options.headers ?? {} });
-      current = ws;
-      ws.on('open', () => {
-        ws.send(JSON.stringify({ type: 'hello', v: 1, token, after: lastSeq }));
-      });
-      ws.on('message', (data: WebSocket.RawData) => {
-        let m: Record<string, unknown>;
-        try {
-          m = JSON.parse(String(data)) as Record<string, unknown>;
-        } catch {
-          return;
-        }
-        if (typeof m.seq === 'number') {
-          if (m.seq <= lastSeq) return; // already seen (resent after a reconnect)
-          lastSeq = m.seq;
-          stopRetrying(); // the server took in a message of ours (or moved on): no more resending
-        }
-        attempts = 0;
-        messages.push(m);
-        options.onMessage?.(m);
-        try {
-          handle(ws, m);
-        } catch (e) {
-          finish(e instanceof Error ? e : new Error(String(e)));
-          ws.close();
-        }
-      });
-      ws.on('close', () => {
-        if (done) return;
-        if (attempts++ >= (options.reconnects ?? 20)) return finish(new Error('the connection to the server was lost'));
-        setTimeout(open, options.reconnectDelayMs ?? 250);
-      });
-      ws.on('error', () => {
-        /* 'close' follows */
+      socket = openNumberedSocket({
+        url: liveSocketUrl(url),
+        options,
+        hello: (after) => ({ type: 'hello', v: 1, token, after }),
+        over: () => done,
+        // the server took in a message of ours (or moved on): no more resending
+        onNumbered: stopRetrying,
+        onMessage: (ws, m) => {
+          messages.push(m);
+          options.onMessage?.(m);
+          try {
+            handle(ws, m);
+          } catch (e) {
+            finish(e instanceof Error ? e : new Error(String(e)));
+            ws.close();
+          }
+        },
+        onLost: () => finish(new Error('the connection to the server was lost')),
       });
     };
     const finish = (r: SeatResult | Error) => {
@@ -270,10 +251,7 @@ export function connectLobby(url: string, token: string, name: string, agent: st
   const messages: Record<string, unknown>[] = [];
   const seats: LobbySeatResult[] = [];
   const playing: Promise<void>[] = [];
-  let lastSeq = 0;
-  let attempts = 0;
   let welcomed = false;
-  let current: WebSocket | undefined;
   let settle!: (r: LobbySummary | Error) => void;
   const finished = new Promise<LobbySummary>((resolve, reject) => {
     let done = false;
@@ -288,7 +266,7 @@ export function connectLobby(url: string, token: string, name: string, agent: st
   const end = (reason: string) => {
     if (over) return;
     over = true;
-    current?.close();
+    socket.current?.close();
     void Promise.allSettled(playing).then(() => settle({ reason, seats, messages }));
   };
   const play = (m: Record<string, unknown>) => {
@@ -311,23 +289,12 @@ export function connectLobby(url: string, token: string, name: string, agent: st
       }),
     );
   };
-  const open = () => {
-    if (over) return;
-    const ws = new WebSocket(lobbySocketUrl(url), { headers: options.headers ?? {} });
-    current = ws;
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'lobby', v: 1, name, token, after: lastSeq })));
-    ws.on('message', (data: WebSocket.RawData) => {
-      let m: Record<string, unknown>;
-      try {
-        m = JSON.parse(String(data)) as Record<string, unknown>;
-      } catch {
-        return;
-      }
-      if (typeof m.seq === 'number') {
-        if (m.seq <= lastSeq) return;
-        lastSeq = m.seq;
-      }
-      attempts = 0;
+  const socket: NumberedSocket = openNumberedSocket({
+    url: lobbySocketUrl(url),
+    options,
+    hello: (after) => ({ type: 'lobby', v: 1, name, token, after }),
+    over: () => over,
+    onMessage: (ws, m) => {
       messages.push(m);
       options.onMessage?.(m);
       if (m.type === 'lobby-welcome') welcomed = true;
@@ -339,29 +306,80 @@ export function connectLobby(url: string, token: string, name: string, agent: st
         ws.close();
         settle(new Error(`the lobby refused remote:${name}: ${String(m.message)}`));
       }
-    });
-    ws.on('close', () => {
+    },
+    onLost: () => {
+      over = true;
+      abort.abort();
+      void Promise.allSettled(playing).then(() => settle(new Error('the connection to the lobby was lost')));
+    },
+  });
+  return {
+    finished,
+    close() {
       if (over) return;
-      if (attempts++ >= (options.reconnects ?? 20)) {
-        over = true;
-        abort.abort();
-        void Promise.allSettled(playing).then(() => settle(new Error('the connection to the lobby was lost')));
+      abort.abort();
+      socket.current?.terminate();
+      end('closed');
+    },
+  };
+}
+
+/** One logical connection over successive WebSockets (see `openNumberedSocket`). */
+interface NumberedSocket {
+  /** The WebSocket of the current attempt. */
+  readonly current: WebSocket | undefined;
+}
+
+/**
+ * Opens `url` and keeps it open: on every (re)connection sends `hello(after)`
+ * with the last numbered message seen, delivers each message once (a numbered
+ * message at or below the last one seen was resent after a reconnect and is
+ * skipped; `onNumbered` runs for each new one), and reconnects after
+ * `reconnectDelayMs` when the connection drops, until `over()` or
+ * `reconnects` attempts in a row fail (`onLost`). Shared by the seat and the
+ * lobby clients.
+ */
+function openNumberedSocket(o: {
+  readonly url: string;
+  readonly options: Pick<ConnectSeatOptions, 'headers' | 'reconnects' | 'reconnectDelayMs'>;
+  readonly hello: (after: number) => Record<string, unknown>;
+  readonly over: () => boolean;
+  readonly onNumbered?: () => void;
+  readonly onMessage: (ws: WebSocket, m: Record<string, unknown>) => void;
+  readonly onLost: () => void;
+}): NumberedSocket {
+  let lastSeq = 0;
+  let attempts = 0;
+  const socket: { current: WebSocket | undefined } = { current: undefined };
+  const open = () => {
+    if (o.over()) return;
+    const ws = new WebSocket(o.url, { headers: o.options.headers ?? {} });
+    socket.current = ws;
+    ws.on('open', () => ws.send(JSON.stringify(o.hello(lastSeq))));
+    ws.on('message', (data: WebSocket.RawData) => {
+      let m: Record<string, unknown>;
+      try {
+        m = JSON.parse(String(data)) as Record<string, unknown>;
+      } catch {
         return;
       }
-      setTimeout(open, options.reconnectDelayMs ?? 250);
+      if (typeof m.seq === 'number') {
+        if (m.seq <= lastSeq) return; // already seen (resent after a reconnect)
+        lastSeq = m.seq;
+        o.onNumbered?.();
+      }
+      attempts = 0;
+      o.onMessage(ws, m);
+    });
+    ws.on('close', () => {
+      if (o.over()) return;
+      if (attempts++ >= (o.options.reconnects ?? 20)) return o.onLost();
+      setTimeout(open, o.options.reconnectDelayMs ?? 250);
     });
     ws.on('error', () => {
       /* 'close' follows */
     });
   };
   open();
-  return {
-    finished,
-    close() {
-      if (over) return;
-      abort.abort();
-      current?.terminate();
-      end('closed');
-    },
-  };
+  return socket;
 }
