@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parley as parleySync } from '../../testing/cli.ts';
 import { REPO_ROOT, SCENARIOS_DIR } from '../../testing/shared.ts';
@@ -19,12 +20,26 @@ interface Running {
 }
 
 /** Runs `parley …` without blocking this process. */
-function parley(...args: string[]): Running {
+function parley(...args: string[]): Running & { readonly pid: number } {
   return start(process.execPath, [join(REPO_ROOT, 'bin/parley.js'), ...args]);
 }
 
+/** The negotiation ids a run has recorded ([] while the database or the run is not there yet). */
+function recordedIds(db: string, id: string): number[] {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (conn.prepare('SELECT id FROM tournament_results WHERE tournament = ? ORDER BY id').all(id) as { id: number }[]).map((r) => r.id);
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
 /** Runs a command without blocking this process. */
-function start(cmd: string, args: string[]): Running {
+function start(cmd: string, args: string[]): Running & { readonly pid: number } {
   const p = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -48,6 +63,7 @@ function start(cmd: string, args: string[]): Running {
     }),
   );
   return {
+    pid: p.pid!,
     done,
     waitFor: (re) =>
       new Promise((resolve, reject) => {
@@ -84,6 +100,45 @@ describe('parley tournament with remote:NAME', () => {
     expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
     expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
   }, 120_000);
+
+  it('resumes after kill -9 with a remote entrant: the new lobby takes the entrant back, every negotiation is recorded once, scores as boulware run locally', async () => {
+    const db = join(dir, 'resume.db');
+    const common = ['--scenarios', CAMERA, '--rounds', '150', '--repetitions', '3', '--seed', '9', '--json'];
+    const t = parley('tournament', '--agents', 'remote:alpha,conceder,linear', ...common, '--workers', '1', '--batch', '1', '--db', db);
+    const [, url, token] = await t.waitFor(/parley join (\S+) --lobby alpha --token (\S+) --agent AGENT/);
+    const j = parley('join', url!, '--lobby', 'alpha', '--token', token!, '--agent', 'boulware', '--json');
+    const [, id] = await t.waitFor(/tournament (t\w+): 18 negotiations/);
+    // kill -9 once something is recorded, mid-run
+    let atKill: number[] = [];
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && atKill.length === 0; ) {
+      await new Promise((r) => setTimeout(r, 20));
+      atKill = recordedIds(db, id!);
+    }
+    process.kill(t.pid, 'SIGKILL');
+    process.kill(j.pid, 'SIGKILL');
+    await Promise.all([t.done, j.done]);
+    const before = recordedIds(db, id!);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(18);
+
+    const r = parley('tournament', '--resume', id!, '--db', db, '--workers', '1', '--json');
+    const [, url2, token2] = await r.waitFor(/parley join (\S+) --lobby alpha --token (\S+) --agent AGENT/);
+    const j2 = parley('join', url2!, '--lobby', 'alpha', '--token', token2!, '--agent', 'boulware', '--json');
+    const [rr, jr] = await Promise.all([r.done, j2.done]);
+    expect(rr.code, rr.stderr).toBe(0);
+    expect(jr.code, jr.stderr).toBe(0);
+    const s = JSON.parse(rr.stdout) as Summary & { ranThisSession: number };
+    expect(s).toMatchObject({ negotiations: 18, total: 18, complete: true, faults: 0, ranThisSession: 18 - before.length });
+    expect(recordedIds(db, id!)).toEqual(Array.from({ length: 18 }, (_, k) => k));
+
+    const local = parleySync('tournament', '--agents', 'boulware,conceder,linear', ...common, '--workers', '1', '--db', join(dir, 'resume-local.db'));
+    expect(local.code, local.stderr).toBe(0);
+    const l = JSON.parse(local.stdout) as Summary;
+    const byAgent = (x: Summary, a: string) => x.ranking.find((q) => q.agent === a)!;
+    expect(byAgent(s, 'remote:alpha').score).toBe(byAgent(l, 'boulware').score);
+    expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
+    expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
+  }, 180_000);
 
   it('the Python example lobby client (long-polling) plays remote:py', async () => {
     const t = parley('tournament', '--agents', 'remote:py,conceder,linear', '--scenarios', CAMERA, '--rounds', '40', '--workers', '1', '--json', '--db', join(dir, 'py.db'));
