@@ -75,6 +75,17 @@ function start(cmd: string, args: string[]): Running & { readonly pid: number } 
   };
 }
 
+/** The same tournament with `boulware` run locally in remote:alpha's seats gives every agent the same score. */
+function expectScoresAsLocalBoulware(s: Summary, args: string[]): void {
+  const local = parleySync('tournament', '--agents', 'boulware,conceder,linear', ...args);
+  expect(local.code, local.stderr).toBe(0);
+  const l = JSON.parse(local.stdout) as Summary;
+  const byAgent = (x: Summary, a: string) => x.ranking.find((r) => r.agent === a)!;
+  expect(byAgent(s, 'remote:alpha').score).toBe(byAgent(l, 'boulware').score);
+  expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
+  expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
+}
+
 type Summary = { negotiations: number; total: number; complete: boolean; faults: number; ranking: { agent: string; score: number; agreementRate: number }[] };
 
 describe('parley tournament with remote:NAME', () => {
@@ -92,13 +103,7 @@ describe('parley tournament with remote:NAME', () => {
     expect(joined).toMatchObject({ entrant: 'remote:alpha', reason: 'done', seats: 8 });
     expect(new Set(joined.results.map((r) => r.negotiation)).size).toBe(8);
 
-    const local = parleySync('tournament', '--agents', 'boulware,conceder,linear', ...common, '--db', join(dir, 'local.db'));
-    expect(local.code, local.stderr).toBe(0);
-    const l = JSON.parse(local.stdout) as Summary;
-    const byAgent = (x: Summary, a: string) => x.ranking.find((r) => r.agent === a)!;
-    expect(byAgent(s, 'remote:alpha').score).toBe(byAgent(l, 'boulware').score);
-    expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
-    expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
+    expectScoresAsLocalBoulware(s, [...common, '--db', join(dir, 'local.db')]);
   }, 120_000);
 
   it('resumes after kill -9 with a remote entrant: the new lobby takes the entrant back, every negotiation is recorded once, scores as boulware run locally', async () => {
@@ -131,13 +136,7 @@ describe('parley tournament with remote:NAME', () => {
     expect(s).toMatchObject({ negotiations: 18, total: 18, complete: true, faults: 0, ranThisSession: 18 - before.length });
     expect(recordedIds(db, id!)).toEqual(Array.from({ length: 18 }, (_, k) => k));
 
-    const local = parleySync('tournament', '--agents', 'boulware,conceder,linear', ...common, '--workers', '1', '--db', join(dir, 'resume-local.db'));
-    expect(local.code, local.stderr).toBe(0);
-    const l = JSON.parse(local.stdout) as Summary;
-    const byAgent = (x: Summary, a: string) => x.ranking.find((q) => q.agent === a)!;
-    expect(byAgent(s, 'remote:alpha').score).toBe(byAgent(l, 'boulware').score);
-    expect(byAgent(s, 'conceder').score).toBe(byAgent(l, 'conceder').score);
-    expect(byAgent(s, 'linear').score).toBe(byAgent(l, 'linear').score);
+    expectScoresAsLocalBoulware(s, [...common, '--workers', '1', '--db', join(dir, 'resume-local.db')]);
   }, 180_000);
 
   it('the Python example lobby client (long-polling) plays remote:py', async () => {
