@@ -23,56 +23,57 @@ export function kendallTauB(a: ArrayLike<number>, b: ArrayLike<number>): number 
  * is kept. Written to `out` when given (at least m entries), else to a new array.
  */
 export function denseRanks(x: ArrayLike<number>, m = x.length, out: Int32Array = new Int32Array(m)): Int32Array {
-  // Each distinct value once (a hash table over the values' bits), then only the
-  // distinct values sorted: outcome utilities take few distinct values, so this is
-  // about O(m). A quicksort in JS of the item indices otherwise. The tables are
-  // scratch kept between calls (see util/typed-rows.ts: allocating is most of
-  // the cost for a small space).
+  // Each distinct value once (a hash table over the values' bits; each item
+  // first gets its value's slot), then only the distinct values sorted (the
+  // engine's native numeric sort) and each slot given its value's rank:
+  // outcome utilities take few distinct values, so this is about O(m). The
+  // tables are scratch kept between calls (see util/typed-rows.ts: allocating
+  // is most of the cost for a small space).
   if (m === 0) return out;
   let size = 16;
   while (size < 2 * m) size *= 2;
   const mask = size - 1;
   const f = RANK_SCRATCH.float64(size + m);
-  const w = RANK_SCRATCH.int32(size + 2 * m);
   const keys = f; // [0, size)
   const distinct = f.subarray(size, size + m);
-  const ids = w; // [0, size)
-  ids.fill(0, 0, size);
+  const slots = RANK_SCRATCH.int32(size); // 0: free, 1: taken; then the rank of the slot's value
+  slots.fill(0, 0, size);
   let k = 0;
   for (let i = 0; i < m; i++) {
     // + 0 makes −0 into 0: they are equal, so they share a rank
     const v = x[i]! + 0;
     if (v !== v) return denseRanksBySearch(x, m, out);
-    BITS_F64[0] = v;
-    // murmur3's finaliser over both words: round values differ only in their high bits
-    let h = BITS_I32[0]! ^ BITS_I32[1]!;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    h = (h ^ (h >>> 16)) & mask;
+    let h = slotOf(v, mask);
     for (;;) {
-      const e = ids[h]!;
-      if (e === 0) {
-        distinct[k] = v;
-        ids[h] = ++k;
+      if (slots[h] === 0) {
+        slots[h] = 1;
         keys[h] = v;
-        out[i] = k - 1;
+        distinct[k++] = v;
         break;
       }
-      if (keys[h] === v) {
-        out[i] = e - 1;
-        break;
-      }
+      if (keys[h] === v) break;
       h = (h + 1) & mask;
     }
+    out[i] = h;
   }
-  // rank of each distinct value
-  const order = w.subarray(size, size + k);
-  for (let j = 0; j < k; j++) order[j] = j;
-  sortIndicesByValue(order, distinct, 0, k);
-  const rankOf = w.subarray(size + m, size + m + k);
-  for (let r = 0; r < k; r++) rankOf[order[r]!] = r;
-  for (let i = 0; i < m; i++) out[i] = rankOf[out[i]!]!;
+  const sorted = distinct.subarray(0, k).sort();
+  for (let r = 0; r < k; r++) {
+    const v = sorted[r]!;
+    let h = slotOf(v, mask);
+    while (keys[h] !== v) h = (h + 1) & mask;
+    slots[h] = r;
+  }
+  for (let i = 0; i < m; i++) out[i] = slots[out[i]!]!;
   return out;
+}
+
+/** The home slot of a value in a table of mask + 1 slots: murmur3's finaliser over both words (round values differ only in their high bits). */
+function slotOf(v: number, mask: number): number {
+  BITS_F64[0] = v;
+  let h = BITS_I32[0]! ^ BITS_I32[1]!;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
 }
 
 const RANK_SCRATCH = new Scratch();
@@ -101,46 +102,6 @@ function denseRanksBySearch(x: ArrayLike<number>, m: number, out: Int32Array): I
     out[i] = lo;
   }
   return out;
-}
-
-/** Sorts order[lo, hi) by x[order[·]] ascending (no NaN): quicksort, median of three, insertion sort below 16. */
-function sortIndicesByValue(order: Int32Array, x: ArrayLike<number>, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const a = x[order[lo]!]!;
-    const b = x[order[(lo + hi) >>> 1]!]!;
-    const c = x[order[hi - 1]!]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi - 1;
-    for (;;) {
-      while (x[order[i]!]! < pivot) i++;
-      while (x[order[j]!]! > pivot) j--;
-      if (i >= j) break;
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-      i++;
-      j--;
-    }
-    // recurse into the smaller side, loop on the larger
-    if (j + 1 - lo < hi - j - 1) {
-      sortIndicesByValue(order, x, lo, j + 1);
-      lo = j + 1;
-    } else {
-      sortIndicesByValue(order, x, j + 1, hi);
-      hi = j + 1;
-    }
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const t = order[i]!;
-    const v = x[t]!;
-    let k = i - 1;
-    while (k >= lo && x[order[k]!]! > v) {
-      order[k + 1] = order[k]!;
-      k--;
-    }
-    order[k + 1] = t;
-  }
 }
 
 /**
