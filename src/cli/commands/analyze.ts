@@ -14,6 +14,7 @@ interface AnalyzeOptions {
   from?: string;
   seed: number;
   limit?: number;
+  correlationSample?: number;
   variant?: string;
   adjustedWinner?: boolean;
 }
@@ -31,6 +32,7 @@ export function registerAnalyze(program: Command): void {
     .option('--from <outcome>', 'list the Pareto improvements over a tentative agreement: issue=value,issue=value or {"issue":"value"}')
     .option('--seed <n>', 'seed for sampling and search', intOption('--seed', 0), 1)
     .option('--limit <n>', 'enumerate spaces up to N outcomes (default 200000000); larger ones use exact structure or labelled search', intOption('--limit', 1))
+    .option('--correlation-sample <n>', 'rank the parties\' utilities over every outcome when there are at most N (or at most 4,096), else over N drawn with the seed (default 500; a larger N: a more precise rank correlation, at O(N log N))', intOption('--correlation-sample', 2))
     .option('--variant <id>', "apply one of the scenario's named variants first")
     .option('--adjusted-winner', 'also divide the items by Adjusted Winner (Brams–Taylor), for two parties whose issues are "who gets item X"')
     .action((paths: string[], opts: AnalyzeOptions) => {
@@ -61,7 +63,7 @@ export function registerAnalyze(program: Command): void {
         : undefined;
       let json: AnalysisJson;
       try {
-        json = analyzeToJson(scenario, { top: opts.top, from, seed: opts.seed, enumerationLimit: opts.limit, onProgress });
+        json = analyzeToJson(scenario, { top: opts.top, from, seed: opts.seed, enumerationLimit: opts.limit, onProgress, ...(opts.correlationSample !== undefined ? { correlationSample: opts.correlationSample } : {}) });
       } finally {
         bar?.stop();
       }

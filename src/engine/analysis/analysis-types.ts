@@ -25,7 +25,7 @@ export interface AnalysisOptions {
   readonly from?: Outcome;
   /** How many improvements to list (default `top`). */
   readonly improvementsTop?: number;
-  /** Outcomes sampled for the rank correlation (default 500; all outcomes, exactly, when the space is that small). */
+  /** Outcomes sampled for the rank correlation (default 500); every outcome, exactly, when the space has at most this many or at most 4,096. */
   readonly correlationSample?: number;
 }
 

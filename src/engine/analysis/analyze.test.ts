@@ -183,27 +183,37 @@ describe('opposition', () => {
     );
   });
 
-  it('samples above the sample size: outcome indices drawn with the seed, exact: false, the same from the stored utilities as from evaluating (property)', () => {
+  it('samples above the sample size and 4,096 outcomes: outcome indices drawn with the seed, exact: false, the same from the stored utilities as from evaluating (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 26 }), fc.integer({ min: 1, max: 99 }), (seed, parties, sample, draw) => {
-        const s = linearScenario(seed, 3, 3, parties);
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 300 }), fc.integer({ min: 1, max: 99 }), (seed, parties, sample, draw) => {
+        // 9^4 = 6,561 outcomes: above EXACT_RANKING, so a sample below that many is drawn
+        const s = linearScenario(seed, 4, 9, parties);
         const space = new OutcomeSpace(s.issues);
+        const size = Number(space.size);
         const ufuns = s.parties.map((p) => compileUtility(space, p.preferences!));
-        const rounded = ufuns.map((f) => Float64Array.from({ length: 27 }, (_, k) => roundUtility(f.utility(space.outcomeAt(k)))));
+        const rounded = ufuns.map((f) => Float64Array.from({ length: size }, (_, k) => roundUtility(f.utility(space.outcomeAt(k)))));
         const ids = s.parties.map((p) => p.id);
-        const stored = measureOpposition(space, ids, ufuns, [1, 1, 1, 1].slice(0, parties), [], draw, sample, rounded);
-        const evaluated = measureOpposition(space, ids, ufuns, [1, 1, 1, 1].slice(0, parties), [], draw, sample);
+        const ideal = ids.map(() => 1);
+        const stored = measureOpposition(space, ids, ufuns, ideal, [], draw, sample, rounded);
+        const evaluated = measureOpposition(space, ids, ufuns, ideal, [], draw, sample);
         expect(stored).toEqual(evaluated);
         expect(stored.sampled).toBe(sample);
         expect(stored.exact).toBe(false);
         const rng = createRng(draw);
-        const at = Array.from({ length: sample }, () => rng.int(0, 26));
+        const at = Array.from({ length: sample }, () => rng.int(0, size - 1));
         const want = [];
         for (let i = 0; i < parties; i++) for (let j = i + 1; j < parties; j++) want.push({ a: `p${i}`, b: `p${j}`, tau: roundUtility(naiveTauB(at.map((k) => rounded[i]![k]!), at.map((k) => rounded[j]![k]!))) });
         expect(stored.rankCorrelation).toEqual(want);
-        expect(analyze(s, { correlationSample: 27 }).opposition!.exact).toBe(true);
+        // every outcome when the sample covers the space
+        expect(measureOpposition(space, ids, ufuns, ideal, [], draw, size, rounded)).toMatchObject({ sampled: size, exact: true });
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
+  });
+
+  it('ranks every outcome of a space of at most 4,096 outcomes, whatever the sample size', () => {
+    const s = linearScenario(3, 4, 8, 3); // 4,096 outcomes
+    const r = analyze(s, { correlationSample: 10 });
+    expect(r.opposition).toMatchObject({ sampled: 4096, exact: true });
   });
 });

@@ -8,6 +8,9 @@ import { float64Rows, Scratch } from '../util/typed-rows.ts';
 
 const RANKS = new Scratch();
 
+/** Spaces of at most this many outcomes get the rank correlation over every outcome, whatever the sample size. */
+export const EXACT_RANKING = 4096;
+
 export { kendallTauB };
 
 /**
@@ -15,9 +18,11 @@ export { kendallTauB };
  * - `level`: the Euclidean distance from the ideal point (each party's best
  *   utility) to the nearest frontier point; `normalized` divides by √n.
  * - `rankCorrelation`: Kendall's τ-b of each pair's utilities over the
- *   outcomes: all of them when there are at most 2 × `sample` (exact, and
- *   about as cheap as the sample: τ costs O(m log m)), otherwise `sample`
- *   outcomes drawn uniformly with the seed (`sampled` says how many).
+ *   outcomes: all of them (exact) when there are at most `sample` or at most
+ *   `EXACT_RANKING` (4,096: τ over every outcome costs O(m log m), under a
+ *   millisecond there), otherwise `sample` outcome indices drawn uniformly,
+ *   with replacement, with the seed (`sampled` says how many, and `exact` is
+ *   false).
  *   −1: opposite rankings, +1: same.
  *
  * `rounded`, when given: per party, the rounded utility of every outcome in
@@ -45,7 +50,7 @@ export function measureOpposition(
   }
   if (!Number.isFinite(level)) level = 0;
   const size = space.sizeNumber;
-  const all = size !== undefined && size <= sample;
+  const all = size !== undefined && size <= Math.max(sample, EXACT_RANKING);
   const m = all ? size : sample;
   const series = rounded ? seriesFrom(rounded, space, m, seed, all) : evaluateSeries(space, ufuns, m, seed, all);
   // the ranks are scratch kept between calls (allocating is most of the cost for a small space)
