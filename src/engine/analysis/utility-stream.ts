@@ -1,5 +1,4 @@
 import type { OutcomeSpace } from '../model/outcome-space.ts';
-import { float64Rows } from '../util/typed-rows.ts';
 import type { UtilityFunction } from '../model/utility-function.ts';
 
 /** One block of consecutive outcomes and every party's utility for each. */
@@ -8,7 +7,7 @@ export interface UtilityBlock {
   readonly count: number;
   /** Index of the block's first outcome. */
   readonly start: number;
-  /** Per party (in the order given), the raw utility of outcome j at [j]. Reused between blocks. */
+  /** Per party (in the order given), the raw utility of outcome j at [j]. Reused between blocks and passes: copy what you keep. */
   readonly utilities: readonly Float64Array[];
   /** When requested: outcome j's value position for issue i at [j·n + i]. Reused between blocks. */
   readonly digits: Int32Array | undefined;
@@ -48,7 +47,11 @@ export function streamUtilities(
   // Blocks of about BLOCK outcomes, never more rows than the space has (a small space is one small block).
   const rowsPerBlock = Math.min(total / R, Math.max(1, Math.floor(BLOCK / R)));
   const B = rowsPerBlock * R;
-  const utilities = float64Rows(ufuns.length, B);
+  // the block's rows and the partial sums: one buffer, kept for the next pass (see `borrowRows`)
+  const L0 = lin.length;
+  const area = borrowRows(ufuns.length * B + L0 * Math.max(last, 1));
+  const utilities: Float64Array[] = [];
+  for (let p = 0; p < ufuns.length; p++) utilities.push(area.subarray(p * B, (p + 1) * B));
   const digits = wantDigits ? new Int32Array(B * n) : undefined;
   const L = lin.length;
   const lastTables: Float64Array[] = [];
@@ -59,13 +62,15 @@ export function streamUtilities(
     tables.push(t);
     lastTables.push(t[last]!);
   }
-  const prefix = float64Rows(L, Math.max(last, 1));
+  const prefix: Float64Array[] = [];
+  for (let q = 0; q < L; q++) prefix.push(area.subarray(ufuns.length * B + q * Math.max(last, 1), ufuns.length * B + (q + 1) * Math.max(last, 1)));
   const cur = new Int32Array(n);
   const radices = space.radices;
   refreshPrefix(prefix, tables, cur, 0, last);
   const rows = total / R;
   let row = 0;
   let start = 0;
+  try {
   while (row < rows) {
     const blockRows = Math.min(rowsPerBlock, rows - row);
     let j = 0;
@@ -103,6 +108,32 @@ export function streamUtilities(
     start += j;
     row += blockRows;
   }
+  } finally {
+    returnRows(area);
+  }
+}
+
+/**
+ * One spare buffer for the next pass: allocating the block's rows is a large
+ * part of a small space's analysis (util/typed-rows.ts), and every pass needs
+ * them only while it runs (visitors copy what they keep). A pass borrows the
+ * spare (a nested pass, started from a visitor, finds none and allocates its
+ * own) and gives it back when it ends; the contents are never read before
+ * they are written.
+ */
+let spare: Float64Array | undefined;
+
+function borrowRows(n: number): Float64Array {
+  const s = spare;
+  if (s && s.length >= n) {
+    spare = undefined;
+    return s;
+  }
+  return new Float64Array(Math.max(n, 64));
+}
+
+function returnRows(b: Float64Array): void {
+  if (!spare || spare.length < b.length) spare = b;
 }
 
 /** Re-adds each linear party's partial sums from issue `from` on (issue order, as `UtilityFunction.utility` sums). */
